@@ -1,0 +1,70 @@
+"""``check``: run every rule on a message and decide."""
+
+from __future__ import annotations
+
+from parley.policy.context import Context, Direction
+from parley.policy.editions import DEFAULT_EDITION, load_edition
+from parley.policy.message import Message
+from parley.policy.registry import all_rules
+from parley.policy.rule import Action, Finding
+from parley.policy.scan import Scan
+from parley.policy.verdict import Decision, Verdict
+
+
+def check(
+    message: Message | str | bytes,
+    context: Context | None = None,
+    edition: str = DEFAULT_EDITION,
+) -> Verdict:
+    """Run every rule that applies and return the verdict with all findings.
+
+    A rule that raises does not let the message through: the error is recorded
+    and an outbound message is blocked (fail closed).
+    """
+    context = context or Context()
+    if not isinstance(message, Message):
+        message = Message.parse(message)
+    rules_edition = load_edition(edition)
+    scan = Scan(message, context)
+    verdict = Verdict(
+        decision=Decision.DELIVER,
+        edition=rules_edition.name,
+        direction=str(context.direction),
+        notices=list(message.notices),
+    )
+    for rule in all_rules():
+        if context.direction not in rule.directions:
+            verdict.rules_skipped[rule.code] = "direction"
+            continue
+        action = rules_edition.action_for(rule)
+        if action == Action.OFF:
+            verdict.rules_skipped[rule.code] = "edition"
+            continue
+        if rule.languages != "*" and scan.language is not None and scan.language not in rule.languages:
+            verdict.rules_skipped[rule.code] = "language"
+            continue
+        try:
+            findings = list(rule.check(scan))
+        except Exception as error:
+            verdict.errors.append(f"{rule.code}: {type(error).__name__}: {error}")
+            continue
+        verdict.rules_run.append(rule.code)
+        for finding in findings:
+            finding.action = action
+        verdict.findings.extend(findings)
+    verdict.findings.sort(key=_order)
+    verdict.language = scan.reader_language
+    verdict.decision = _decide(verdict, context)
+    return verdict
+
+
+def _order(finding: Finding) -> tuple[int, int, str]:
+    return (finding.span[0], finding.span[1], finding.rule)
+
+
+def _decide(verdict: Verdict, context: Context) -> Decision:
+    if context.direction == Direction.INBOUND:
+        return Decision.WARN if verdict.findings or verdict.errors else Decision.DELIVER
+    if verdict.errors or any(f.action == Action.BLOCK for f in verdict.findings):
+        return Decision.BLOCK
+    return Decision.DELIVER

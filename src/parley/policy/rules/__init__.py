@@ -1,0 +1,1 @@
+"""Rule modules, one per rule, grouped by family; discovered by ``parley.policy.registry``."""

@@ -1,0 +1,1 @@
+"""Rules about the order a message belongs to: its ID, timing and language."""
