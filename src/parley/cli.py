@@ -129,7 +129,9 @@ def _reader_language(lang: str | None) -> str:
 
 @app.command()
 def check(
-    paths: Annotated[list[str] | None, typer.Argument(help="Files or folders to check; - reads standard input.")] = None,
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files or folders to check; - reads standard input.")
+    ] = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.TEXT,
     edition: Annotated[str, typer.Option(help="Guidelines edition: current or 2018.")] = DEFAULT_EDITION,
     direction: Annotated[
@@ -140,9 +142,7 @@ def check(
     days_since_completion: Annotated[int | None, typer.Option(help="Days since the order was completed.")] = None,
     buyer_lang: Annotated[str | None, typer.Option(help="The buyer's preferred language (sv, de-DE, ...).")] = None,
     reply: Annotated[bool, typer.Option("--reply", help="The message answers the buyer (not proactive).")] = False,
-    review_requests_sent: Annotated[
-        int, typer.Option(help="Review requests already sent for the order.", min=0)
-    ] = 0,
+    review_requests_sent: Annotated[int, typer.Option(help="Review requests already sent for the order.", min=0)] = 0,
     lang: Annotated[str | None, typer.Option(help="Language of the explanations (en, sv, nl, de, ...).")] = None,
 ) -> None:
     """Check messages; exit 0 when all are allowed, 1 when any is blocked or warned, 2 on bad usage."""
@@ -197,7 +197,9 @@ def _print_text(results: list[reports.Checked], reader: str) -> None:
             console.print(f"      [dim]fix:[/] {escape(verdict.advise(finding, reader))}")
     blocked = sum(item.verdict.decision == Decision.BLOCK for item in results)
     warned = sum(item.verdict.decision == Decision.WARN for item in results)
-    console.print(f"\n{len(results)} checked: {len(results) - blocked - warned} deliver, {blocked} block, {warned} warn")
+    console.print(
+        f"\n{len(results)} checked: {len(results) - blocked - warned} deliver, {blocked} block, {warned} warn"
+    )
 
 
 def _one_line(text: str) -> str:

@@ -15,8 +15,16 @@ from parley.policy.registry import all_rules
 from parley.policy.rule import Example, Rule
 
 LANGUAGE_NAMES = {
-    "en": "English", "sv": "Swedish", "nl": "Dutch", "de": "German", "fr": "French",
-    "es": "Spanish", "it": "Italian", "pl": "Polish", "ja": "Japanese", "zh": "Chinese",
+    "en": "English",
+    "sv": "Swedish",
+    "nl": "Dutch",
+    "de": "German",
+    "fr": "French",
+    "es": "Spanish",
+    "it": "Italian",
+    "pl": "Polish",
+    "ja": "Japanese",
+    "zh": "Chinese",
 }
 # Requirements met by parts of Parley other than policy rules (filled in as those parts land).
 SERVICE_FEATURES: dict[str, list[str]] = {}
@@ -65,9 +73,7 @@ def _example_block(rule: Rule, examples: list[Example], *, bad: bool) -> list[st
 
 def rule_markdown(rule: Rule) -> str:
     guideline_text = {g.id: g.requirement for g in catalogue()}
-    editions = ", ".join(
-        f"{name}: {load_edition(name).action_for(rule)}" for name in edition_names()
-    )
+    editions = ", ".join(f"{name}: {load_edition(name).action_for(rule)}" for name in edition_names())
     lines = [
         f"# {rule.code} {rule.name}: {rule.title}",
         "",

@@ -20,12 +20,13 @@ from parley.policy.parts import Attachment, Image, Link, Notice, Span, StyleDecl
 InputFormat = Literal["text", "html", "mime"]
 
 _MIME_HEADER = re.compile(
-    rb"\A(?:[\x21-\x39\x3b-\x7e]{1,76}:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*){2,}",
+    rb"\A(?:[\x21-\x39\x3b-\x7e]{1,76}:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*){2,}\r?\n",
 )
 _KNOWN_HEADER = re.compile(
-    rb"^(?:from|to|subject|date|mime-version|content-type|message-id|received|return-path|reply-to):",
+    rb"^(from|to|cc|subject|date|mime-version|content-type|message-id|received|return-path|reply-to):",
     re.IGNORECASE | re.MULTILINE,
 )
+_STRONG_HEADERS = frozenset({b"mime-version", b"content-type", b"message-id", b"received", b"return-path"})
 _HTML_HINT = re.compile(
     r"<(?:!doctype|html|head|body|p|div|br|a|img|table|td|tr|span|b|i|u|strong|em|h[1-6]|ul|ol|li|font|"
     r"center|style|hr|blockquote|pre)[\s/>]",
@@ -181,8 +182,11 @@ def _join_subject(
 def detect_format(head: bytes) -> InputFormat:
     """Guess whether the input is an e-mail, HTML or plain text from its first bytes."""
     head = head[:_SNIFF_BYTES]
-    if _MIME_HEADER.match(head) and _KNOWN_HEADER.search(head):
-        return "mime"
+    block = _MIME_HEADER.match(head)
+    if block:
+        names = {name.lower() for name in _KNOWN_HEADER.findall(block.group())}
+        if len(names) >= 2 or names & _STRONG_HEADERS:
+            return "mime"
     if _HTML_HINT.search(head.decode("utf-8", "replace")):
         return "html"
     return "text"
