@@ -15,7 +15,7 @@ from parley.policy.guidelines import catalogue
 from parley.policy.i18n import catalog
 from parley.policy.registry import all_rules
 from parley.policy.rule import iter_examples
-from parley.policy.testing import build_context, case_from_example, build_message
+from parley.policy.testing import build_context, build_message, case_from_example
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES_DIR = Path(__file__).parent / "cases"
