@@ -1,0 +1,1 @@
+"""Rules about files attached to a message."""
