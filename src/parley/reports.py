@@ -19,6 +19,7 @@ _NOTICE_TEXT = {
     "unknown-charset": i18n.N_("The declared character set is unknown; the text was read as UTF-8."),
     "mime-defect": i18n.N_("The e-mail is malformed; it was read as far as possible."),
     "nul-bytes": i18n.N_("The input contains NUL characters."),
+    "html-depth": i18n.N_("The HTML is nested too deeply; the deepest elements were read as plain text."),
 }
 
 

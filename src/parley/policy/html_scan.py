@@ -122,6 +122,10 @@ def scan_html(source: str, base: int = 0, *, prefix: str = "") -> HtmlScan:
             offsets.add_verbatim(base + start + cursor, len(chunk) - cursor)
 
     def emit_break(start: int, end: int) -> None:
+        # Runs of block boundaries read as one paragraph break: deep nesting must not become
+        # megabytes of newlines for the text rules to wade through.
+        if len(pieces) >= 2 and pieces[-1] == "\n" and pieces[-2] == "\n":
+            return
         pieces.append("\n")
         offsets.add_replacement(base + start, base + end, 1)
 
@@ -201,3 +205,37 @@ def _closing_tag(name: str) -> re.Pattern[str]:
 def _find_close(source: str, name: str, position: int) -> int:
     match = _closing_tag(name).search(source, position)
     return match.start() if match else len(source)
+
+
+VOID_ELEMENTS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+)
+
+
+def limit_depth(body: str, base: int, tokens: list[Token], max_depth: int) -> tuple[str, list[Token]] | None:
+    """The body without the tags nested deeper than ``max_depth``, and the tokens that remain.
+
+    Browsers stop nesting at a fixed depth too; the element tree of hostile
+    markup nested 100,000 deep would otherwise cost the tree builder quadratic
+    time. Returns None when nothing is that deep (the common case).
+    """
+    open_kept: list[bool] = []
+    dropped: set[int] = set()
+    for index, token in enumerate(tokens):
+        if token.kind == "start" and token.name not in VOID_ELEMENTS:
+            keep = len(open_kept) < max_depth
+            open_kept.append(keep)
+            if not keep:
+                dropped.add(index)
+        elif token.kind == "end" and open_kept and not open_kept.pop():
+            dropped.add(index)
+    if not dropped:
+        return None
+    pieces, cursor = [], 0
+    for index in sorted(dropped):
+        token = tokens[index]
+        pieces.append(body[cursor : token.start - base])
+        cursor = token.end - base
+    pieces.append(body[cursor:])
+    kept = [token for index, token in enumerate(tokens) if index not in dropped]
+    return "".join(pieces), kept

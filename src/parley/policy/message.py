@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from parley.policy import html_dom, mime
-from parley.policy.html_scan import Token, scan_html
+from parley.policy.html_scan import Token, limit_depth, scan_html
 from parley.policy.offsets import OffsetMap
 from parley.policy.parts import Attachment, Image, Link, Notice, Span, StyleDeclaration
 
@@ -33,6 +33,7 @@ _HTML_HINT = re.compile(
     re.IGNORECASE,
 )
 _SNIFF_BYTES = 8192
+MAX_HTML_DEPTH = 512
 
 
 @dataclass
@@ -157,7 +158,14 @@ class Message:
         if body_format == "html":
             scanned = scan_html(body, base)
             message.tokens = scanned.tokens
-            dom = html_dom.extract(body, base, scanned.tokens)
+            dom_body, dom_tokens = body, scanned.tokens
+            limited = limit_depth(body, base, scanned.tokens, MAX_HTML_DEPTH)
+            if limited is not None:
+                dom_body, dom_tokens = limited
+                message.notices.append(
+                    Notice("html-depth", f"elements nested deeper than {MAX_HTML_DEPTH} were flattened")
+                )
+            dom = html_dom.extract(dom_body, base, dom_tokens)
             message.links, message.images, message.styles = dom.links, dom.images, dom.styles
             message.notices.extend(dom.notices)
             body_text, body_offsets = scanned.text, scanned.offsets
