@@ -92,3 +92,14 @@ def test_message_level_findings_have_an_empty_span() -> None:
     message = Message.from_text("No order here, but the parcel is late.")
     finding = next(f for f in check(message).findings if f.rule == "OR01")
     assert finding.span == (0, 0) and finding.excerpt == ""
+
+
+def test_uncertain_findings_warn_instead_of_blocking() -> None:
+    html = (
+        "<p>Order 203-1234567-1234567: here is the assembly step.</p>"
+        '<img src="https://cdn.example.com/step.gif" alt="Assembly step">'
+    )
+    verdict = check(Message.from_html(html))
+    gif = [f for f in verdict.findings if f.rule == "IM04"]
+    assert gif and all(f.score <= 0.5 and f.action == Action.WARN for f in gif)
+    assert all(f.action != Action.BLOCK for f in gif)

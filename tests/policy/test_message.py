@@ -156,3 +156,21 @@ def test_offset_map_pieces() -> None:
     assert mapping.to_source(5, 6) == (15, 20)
     assert mapping.to_source(4, 7) == (14, 21)
     assert mapping.to_source(9, 9) == (23, 23)
+
+
+def test_element_dropped_by_the_tree_builder_does_not_shift_spans() -> None:
+    html = (
+        '<td style="color:red">stray cell</td>'
+        '<table><tr><td style="background:url(http://x.example/bg.jpg)">x</td></tr></table>'
+    )
+    message = Message.from_html(html)
+    [image] = [i for i in message.images if i.tag == "css"]
+    assert "bg.jpg" in message.source[image.span[0] : image.span[1]]
+
+
+def test_deep_nesting_is_flattened_and_said() -> None:
+    html = "<div>" * 600 + '<a href="https://x.example/deep">deep link</a>' + "</div>" * 600
+    message = Message.from_html(html)
+    assert any(n.code == "html-depth" for n in message.notices)
+    [link] = message.links
+    assert message.source[link.span[0] : link.span[1]] == '<a href="https://x.example/deep">'

@@ -50,12 +50,24 @@ def check(
             continue
         verdict.rules_run.append(rule.code)
         for finding in findings:
-            finding.action = action
+            finding.action = _action_for(finding, action)
         verdict.findings.extend(findings)
     verdict.findings.sort(key=_order)
     verdict.language = scan.reader_language
     verdict.decision = _decide(verdict, context)
     return verdict
+
+
+UNCERTAIN_SCORE = 0.5
+
+
+def _action_for(finding: Finding, action: Action) -> Action:
+    """The edition's action, except that an uncertain finding (score <= 0.5) warns instead of blocking:
+    a detector that could not verify what it saw (a linked GIF whose frames it cannot count) must
+    not stop a message on a guess."""
+    if action == Action.BLOCK and finding.score <= UNCERTAIN_SCORE:
+        return Action.WARN
+    return action
 
 
 def _order(finding: Finding) -> tuple[int, int, str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import tinycss2
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -17,6 +18,7 @@ from parley.policy.html_scan import Token
 from parley.policy.parts import Image, Link, Notice, Span, StyleDeclaration
 
 _ANCESTOR_LIMIT = 64
+_LOOKAHEAD = 8
 _FONT_SIZES = {"1": "x-small", "2": "small", "3": "medium", "4": "large", "5": "x-large", "6": "xx-large"}
 _IMAGE_PROPERTIES = frozenset({"background", "background-image", "list-style", "list-style-image", "content"})
 
@@ -32,7 +34,8 @@ class DomParts:
 class _Locator:
     """Finds the source span of the n-th element of each tag name."""
 
-    def __init__(self, tokens: list[Token], base: int) -> None:
+    def __init__(self, body: str, tokens: list[Token], base: int) -> None:
+        self._body = body
         self._starts: dict[str, list[Token]] = defaultdict(list)
         self._ends: dict[str, list[Token]] = defaultdict(list)
         for token in tokens:
@@ -43,10 +46,18 @@ class _Locator:
         self._seen: dict[str, int] = defaultdict(int)
         self._base = base
 
-    def next_span(self, tag: str) -> Span:
+    def next_span(self, tag: str, first_value: str = "") -> Span:
+        """The n-th start tag of ``tag``; if the tree builder dropped an element (a stray ``<td>``),
+        skip ahead to the next tag that carries the element's first attribute value."""
         index = self._seen[tag]
-        self._seen[tag] = index + 1
         starts = self._starts.get(tag, [])
+        if first_value:
+            for candidate in range(index, min(index + _LOOKAHEAD, len(starts))):
+                token = starts[candidate]
+                if first_value in self._body[token.start - self._base : token.end - self._base]:
+                    index = candidate
+                    break
+        self._seen[tag] = index + 1
         if index < len(starts):
             return (starts[index].start, starts[index].end)
         return (self._base, self._base)
@@ -58,19 +69,25 @@ class _Locator:
         return (start_span[1], start_span[1])
 
 
-def extract(body: str, base: int, tokens: list[Token]) -> DomParts:
+def extract(body: str, base: int, tokens: list[Token], tree_input: str | None = None) -> DomParts:
+    """Parts of ``body`` (which starts at ``base`` in the message source).
+
+    ``tree_input`` is what the tree builder gets instead of ``body`` when the
+    markup had to be flattened first; ``tokens`` always point into ``body``.
+    """
     parts = DomParts()
-    tree = LexborHTMLParser(body)
+    tree = LexborHTMLParser(body if tree_input is None else tree_input)
     root = tree.root
     if root is None:
         return parts
-    locator = _Locator(tokens, base)
+    locator = _Locator(body, tokens, base)
     for node in root.traverse(include_text=False):
         tag = (node.tag or "").lower()
         if not tag or tag.startswith("-"):
             continue
-        span = locator.next_span(tag)
         attributes = {key.lower(): (value or "") for key, value in node.attributes.items()}
+        first_value = next((value for value in attributes.values() if value), "")
+        span = locator.next_span(tag, first_value)
         inline = _inline_declarations(attributes.get("style", ""), tag, span)
         parts.styles.extend(inline)
         parts.styles.extend(_presentational(tag, attributes, span))
@@ -122,12 +139,14 @@ def _inline_declarations(style: str, tag: str, span: Span) -> list[StyleDeclarat
     ]
 
 
-def _declarations(css: str) -> list[tuple[str, str, bool]]:
+@lru_cache(maxsize=4096)
+def _declarations(css: str) -> tuple[tuple[str, str, bool], ...]:
+    """Declarations of a style attribute or block; cached because e-mail markup repeats its styles."""
     found = []
     for item in tinycss2.parse_declaration_list(css, skip_whitespace=True, skip_comments=True):
         if item.type == "declaration":
             found.append((item.lower_name, tinycss2.serialize(item.value).strip(), bool(item.important)))
-    return found
+    return tuple(found)
 
 
 def _stylesheet(css: str, span: Span) -> list[StyleDeclaration]:

@@ -212,6 +212,11 @@ VOID_ELEMENTS = frozenset(
 )
 
 
+# Elements the rules need even when hostile markup buries them deep; none of them can nest
+# inside itself in HTML, so keeping them cannot rebuild the deep tree.
+_ALWAYS_KEPT = frozenset({"a", "img", "style", "area", "iframe", "object", "embed", "source", "form", "button"})
+
+
 def limit_depth(body: str, base: int, tokens: list[Token], max_depth: int) -> tuple[str, list[Token]] | None:
     """The body without the tags nested deeper than ``max_depth``, and the tokens that remain.
 
@@ -223,7 +228,7 @@ def limit_depth(body: str, base: int, tokens: list[Token], max_depth: int) -> tu
     dropped: set[int] = set()
     for index, token in enumerate(tokens):
         if token.kind == "start" and token.name not in VOID_ELEMENTS:
-            keep = len(open_kept) < max_depth
+            keep = len(open_kept) < max_depth or token.name in _ALWAYS_KEPT
             open_kept.append(keep)
             if not keep:
                 dropped.add(index)

@@ -158,14 +158,14 @@ class Message:
         if body_format == "html":
             scanned = scan_html(body, base)
             message.tokens = scanned.tokens
-            dom_body, dom_tokens = body, scanned.tokens
+            dom_body, dom_tokens = None, scanned.tokens
             limited = limit_depth(body, base, scanned.tokens, MAX_HTML_DEPTH)
             if limited is not None:
                 dom_body, dom_tokens = limited
                 message.notices.append(
                     Notice("html-depth", f"elements nested deeper than {MAX_HTML_DEPTH} were flattened")
                 )
-            dom = html_dom.extract(dom_body, base, dom_tokens)
+            dom = html_dom.extract(body, base, dom_tokens, dom_body)
             message.links, message.images, message.styles = dom.links, dom.images, dom.styles
             message.notices.extend(dom.notices)
             body_text, body_offsets = scanned.text, scanned.offsets
