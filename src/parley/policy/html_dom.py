@@ -7,6 +7,7 @@ name in the source.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -44,6 +45,7 @@ class _Locator:
             elif token.kind == "end":
                 self._ends[token.name].append(token)
         self._seen: dict[str, int] = defaultdict(int)
+        self._end_starts: dict[str, list[int]] = {}
         self._base = base
 
     def next_span(self, tag: str, first_value: str = "") -> Span:
@@ -63,9 +65,14 @@ class _Locator:
         return (self._base, self._base)
 
     def content_span(self, tag: str, start_span: Span) -> Span:
-        for token in self._ends.get(tag, []):
-            if token.start >= start_span[1]:
-                return (start_span[1], token.start)
+        """From the end of the start tag to the next end tag of the same name."""
+        ends = self._ends.get(tag, [])
+        positions = self._end_starts.get(tag)
+        if positions is None:
+            positions = self._end_starts[tag] = [token.start for token in ends]
+        index = bisect_left(positions, start_span[1])
+        if index < len(ends):
+            return (start_span[1], ends[index].start)
         return (start_span[1], start_span[1])
 
 
