@@ -1,0 +1,1 @@
+"""Style: how a message looks (emoji, line breaks, alignment, margins, fonts)."""
