@@ -1,0 +1,1 @@
+"""Rules about contact details that would take the conversation off the marketplace."""
