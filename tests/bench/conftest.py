@@ -1,0 +1,8 @@
+"""Make the benchmark's modules (``bench/corpus.py`` and its siblings) importable, as the script sees them."""
+
+import sys
+from pathlib import Path
+
+BENCH_DIR = str(Path(__file__).resolve().parents[2] / "bench")
+if BENCH_DIR not in sys.path:
+    sys.path.insert(0, BENCH_DIR)
