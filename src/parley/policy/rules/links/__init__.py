@@ -1,0 +1,1 @@
+"""Rules about links: where they lead, how they are secured and labelled, and opt-out offers."""
