@@ -6,7 +6,7 @@ from parley.policy.context import Context, Direction
 from parley.policy.editions import DEFAULT_EDITION, load_edition
 from parley.policy.message import Message
 from parley.policy.registry import all_rules
-from parley.policy.rule import Action, Finding
+from parley.policy.rule import Action, Finding, Rule
 from parley.policy.scan import Scan
 from parley.policy.verdict import Decision, Verdict
 
@@ -40,13 +40,15 @@ def check(
         if action == Action.OFF:
             verdict.rules_skipped[rule.code] = "edition"
             continue
-        if rule.languages != "*" and scan.language is not None and scan.language not in rule.languages:
-            verdict.rules_skipped[rule.code] = "language"
-            continue
         try:
             findings = list(rule.check(scan))
-        except Exception as error:
+        except Exception as error:  # noqa: BLE001 - a broken rule must not decide silently
             verdict.errors.append(f"{rule.code}: {type(error).__name__}: {error}")
+            continue
+        if findings and not _speaks(rule, scan):
+            # Identifying the language costs more than most rules, so it is asked only when a
+            # rule for some languages found something: its word lists may misread another language.
+            verdict.rules_skipped[rule.code] = "language"
             continue
         verdict.rules_run.append(rule.code)
         for finding in findings:
@@ -57,12 +59,17 @@ def check(
             finding.action = _action_for(finding, action)
             verdict.findings.append(finding)
     verdict.findings.sort(key=_order)
-    verdict.language = scan.reader_language
+    verdict.language = scan.context.buyer_language_code or scan.known_language
     verdict.decision = _decide(verdict, context)
     return verdict
 
 
 UNCERTAIN_SCORE = 0.5
+
+
+def _speaks(rule: Rule, scan: Scan) -> bool:
+    """Whether the rule covers the message's language (an unidentifiable language counts as covered)."""
+    return rule.languages == "*" or scan.language is None or scan.language in rule.languages
 
 
 def _action_for(finding: Finding, action: Action) -> Action:

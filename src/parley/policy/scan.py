@@ -37,6 +37,11 @@ class Scan:
         return guess.language if guess else None
 
     @property
+    def known_language(self) -> str | None:
+        """The message's language if something already asked for it, without identifying it now."""
+        return self.__dict__.get("language")
+
+    @property
     def reader_language(self) -> str | None:
         """The language to explain findings in when the caller did not choose one."""
         return self.context.buyer_language_code or self.language
