@@ -1,0 +1,106 @@
+"""Plain misspellings from a lexicon, and gibberish: keyboard mashing, vowel-less runs, held-down keys.
+
+``lexicons/<lang>/misspellings.txt`` holds ``wrong -> right`` pairs of words that are never
+correct. Gibberish is judged on lower-case words only, so product codes, tracking numbers and
+acronyms (``BKPRTX``, ``1Z999AA1``) are left alone, and so is anything inside a link or an
+e-mail address. Keyboard rows come from ``lexicons/common/keyboard_rows.txt``, and real words
+made of them (``qwerty``) from ``keyboard_words.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from parley.policy import lexicons
+from parley.policy.detectors.phrase_patterns import PhraseSet, word_index
+from parley.policy.parts import Span
+
+Kind = Literal["misspelling", "keyboard", "consonants", "repeated"]
+
+_MASH_KEYS = 5
+_CONSONANT_RUN = re.compile(r"[bcdfghjklmnpqrstvwxz]{6}")
+_REPEATED = re.compile(r"([a-z])\1{4}")
+_LINKISH = ("://", "www.", "@", "/", "\\")
+_MAX_TOKEN = 64
+
+
+@dataclass(frozen=True, slots=True)
+class SpellingError:
+    span: Span
+    word: str
+    kind: Kind
+    suggestion: str = ""
+    """The correction, for a misspelling; empty for gibberish."""
+
+
+@cache
+def _misspellings(language: str) -> tuple[PhraseSet | None, dict[str, str]]:
+    corrections = {}
+    for line in lexicons.load(language, "misspellings"):
+        wrong, _, right = line.partition("->")
+        if wrong.strip() and right.strip():
+            corrections[wrong.strip().lower()] = right.strip()
+    if not corrections:
+        return None, {}
+    return PhraseSet.of(corrections, language, "misspellings"), corrections
+
+
+@cache
+def _keyboard() -> tuple[frozenset[str], frozenset[str]]:
+    runs: set[str] = set()
+    for row in lexicons.load("common", "keyboard_rows"):
+        for line in (row, row[::-1]):
+            runs.update(line[i : i + _MASH_KEYS] for i in range(len(line) - _MASH_KEYS + 1))
+    words = frozenset(word.lower() for word in lexicons.load("common", "keyboard_words"))
+    return frozenset(runs), words
+
+
+def gibberish_kind(word: str) -> Kind | None:
+    """Why a lower-case word cannot be a word, or None if it may be one."""
+    runs, keyboard_words = _keyboard()
+    if word not in keyboard_words and any(word[i : i + _MASH_KEYS] in runs for i in range(len(word) - 4)):
+        return "keyboard"
+    if _CONSONANT_RUN.search(word):
+        return "consonants"
+    if _REPEATED.search(word):
+        return "repeated"
+    return None
+
+
+def _in_link(text: str, start: int, end: int) -> bool:
+    """Whether the run of non-space characters around ``text[start:end]`` looks like a link or address."""
+    left, right = start, end
+    while left > 0 and start - left < _MAX_TOKEN and not text[left - 1].isspace():
+        left -= 1
+    while right < len(text) and right - end < _MAX_TOKEN and not text[right].isspace():
+        right += 1
+    chunk = text[left:right]
+    return any(mark in chunk for mark in _LINKISH) or bool(re.search(r"\w\.\w{2,}", chunk))
+
+
+def find(text: str, language: str) -> tuple[SpellingError, ...]:
+    """Misspellings and gibberish words in ``text``, in order, at most one finding per word."""
+    found: dict[Span, SpellingError] = {}
+    phrases, corrections = _misspellings(language)
+    if phrases is not None:
+        for match in phrases.find(text):
+            start, end = match.span
+            if not _in_link(text, start, end):
+                word = text[start:end]
+                found[match.span] = SpellingError(match.span, word, "misspelling", corrections[match.entry.lower()])
+    index = word_index(text)
+    for word in index.words:
+        if len(word) < _MASH_KEYS or len(word) > _MAX_TOKEN or not word.isalpha():
+            continue
+        kind = gibberish_kind(word)
+        if kind is None:
+            continue
+        for start in index.positions(word):
+            end = start + len(word)
+            # Judged in the original case: "BKPRTX" is a code, not mashing.
+            if text[start + 1 : end].islower() and (start, end) not in found and not _in_link(text, start, end):
+                found[(start, end)] = SpellingError((start, end), text[start:end], kind)
+    return tuple(sorted(found.values(), key=lambda error: error.span))

@@ -1,0 +1,1 @@
+"""Rules about marketing: promotions, coupons, cross-selling and the seller's own channels."""

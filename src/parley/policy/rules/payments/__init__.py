@@ -1,0 +1,1 @@
+"""Rules about payments: money changes hands only through the marketplace."""

@@ -1,0 +1,1 @@
+"""Rules about review and feedback requests: how often, and how they are worded."""

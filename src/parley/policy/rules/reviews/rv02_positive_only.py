@@ -1,0 +1,55 @@
+"""RV02: asking only happy buyers for a review, or asking for a positive one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from parley.policy.detectors import phrase_patterns
+from parley.policy.i18n import N_
+from parley.policy.rule import Finding, Rule, bad, good
+from parley.policy.scan import Scan
+
+LIST = "review_positive_only"
+
+
+class PositiveReviewsOnly(Rule):
+    code = "RV02"
+    name = "reviews.positive-only"
+    title = "Message asks only satisfied buyers, or asks for a positive review"
+    rationale = """
+        A review request must be neutral: the same for every buyer, whatever
+        their experience. Asking only if the buyer is happy ("review gating"),
+        asking for five stars or a positive review, asking the buyer to bring
+        problems to the seller first instead of leaving feedback, soft
+        pressure such as "we depend on your 5 stars", and telling the buyer
+        what to write all try to influence the review.
+        """
+    guidelines = ("G-REVIEW-POSITIVE-ONLY",)
+    languages = ("en",)
+    explanation = N_(
+        '"%(excerpt)s" tries to steer the review. A review request may not depend on '
+        "the buyer being happy, ask for a positive rating, send complaints to you instead, or say what to write."
+    )
+    advice = N_(
+        'Ask every buyer the same neutral question, for example: "If you have a moment, please share your '
+        'experience with the product in a review."'
+    )
+    examples = (
+        bad("en", "[[If you are happy with your new lamp, please leave us a review]]. If not, contact us first."),
+        bad("en", "Please [[contact us before leaving negative feedback]], we will fix any problem."),
+        bad("en", "We are a small family business and [[depend on your 5 stars]]."),
+        bad("en", "Would you [[leave a 5-star review]]? It really helps us."),
+        bad("en", "When you write it, please [[mention our fast shipping in your review]]."),
+        bad("en", "[[Rate us 5 stars]] on the product page!"),
+        good("en", "If you have a moment, please share your experience with the product in a review."),
+        good("en", "Thank you for your positive feedback, it means a lot to the whole team."),
+        good("en", "If you are not satisfied with the lamp, please contact us and we will replace it."),
+        good("en", "Before returning the item, please contact us first so we can send a prepaid label."),
+        good("en", "Does the size fit? If not, we will exchange it for a larger one."),
+    )
+
+    def check(self, scan: Scan) -> Iterator[Finding]:
+        languages = phrase_patterns.languages_for(scan.language, self.languages)
+        found = scan.cached(phrase_patterns.find, scan.message.text, LIST, languages, scan.context.marketplace_name)
+        for match in found:
+            yield self.text_finding(scan, match.span, detector="phrase_patterns", pattern=match.entry)

@@ -1,0 +1,1 @@
+"""Rules about sensitive content: offensive language, adult content, violence."""

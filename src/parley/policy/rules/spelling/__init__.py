@@ -1,0 +1,1 @@
+"""Rules about spelling and grammar."""
