@@ -1,0 +1,1 @@
+"""Rules for messages from buyers to sellers: plain text only, and warnings about phishing."""
