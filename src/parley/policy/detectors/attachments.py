@@ -51,27 +51,11 @@ _MACRO_TYPES = frozenset(
 )
 _ZIP_TYPES = frozenset({"application/zip", "application/x-zip-compressed", "application/epub+zip"})
 _BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_MACHO = (b"\xfe\xed\xfa\xce", b"\xfe\xed\xfa\xcf", b"\xce\xfa\xed\xfe", b"\xcf\xfa\xed\xfe")
 
 
 def sniff(data: bytes) -> str | None:
-    """``filetypes.sniff``, plus the executable and container formats it does not name."""
-    found = filetypes.sniff(data)
-    if found is not None:
-        return found
-    head = data[:16]
-    if head.startswith(b"\x7fELF"):
-        return "application/x-executable"
-    if head[:4] in _MACHO:
-        return "application/x-mach-binary"
-    if head.startswith(b"\xca\xfe\xba\xbe"):  # a Java class, or a fat Mach-O binary: both run code
-        return "application/java-vm"
-    if head.startswith(b"#!"):
-        return "application/x-sh"
-    if head.startswith(_OLE2):
-        return "application/x-ole-storage"
-    return None
+    """The type the bytes show (kept here so the attachment rules have one place to ask)."""
+    return filetypes.sniff(data)
 
 
 def family(mime_type: str | None) -> str | None:
