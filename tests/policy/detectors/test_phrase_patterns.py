@@ -212,11 +212,17 @@ def test_pairs_near_same_sentence_and_window() -> None:
     assert (len(same), len(near), len(far)) == (0, 1, 0)
 
 
+class _Known:
+    def __init__(self, language: str | None) -> None:
+        self.language = language
+
+
 def test_languages_for() -> None:
-    assert languages_for("de", ("en",)) == ("en",)
-    assert languages_for("en", ("en", "de")) == ("en",)
-    assert languages_for(None, "*") == LANGUAGES
-    assert languages_for("sv", "*") == ("sv",)
+    assert languages_for(_Known("de"), ("en",)) == ("en",)
+    assert languages_for(_Known(None), ("en",)) == ("en",)
+    assert languages_for(_Known("en"), ("en", "de")) == ("en",)
+    assert languages_for(_Known(None), "*") == LANGUAGES
+    assert languages_for(_Known("sv"), "*") == ("sv",)
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBui
 
 from parley.policy.context import LANGUAGES
 
-_SAMPLE = 2000
+_SAMPLE = 400
 _MIN_LETTERS = 12
 _QUOTED = re.compile(
     r"\"[^\"\n]{0,200}\"|“[^”\n]{0,200}”|„[^“”\n]{0,200}[“”]|«[^»\n]{0,200}»|「[^」\n]{0,200}」|『[^』\n]{0,200}』"

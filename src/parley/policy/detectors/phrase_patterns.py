@@ -40,7 +40,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from parley.policy import lexicons
 from parley.policy.context import LANGUAGES
@@ -641,9 +641,23 @@ def find(
     return tuple(phrase_set(names, languages, marketplace).find(text))
 
 
-def languages_for(detected: str | None, supported: str | Sequence[str]) -> tuple[str, ...]:
-    """Whose lexicons to use: the message's language if a rule supports it, else all it supports."""
+class _KnowsLanguage(Protocol):
+    @property
+    def language(self) -> str | None: ...
+
+
+def languages_for(scan: _KnowsLanguage, supported: str | Sequence[str]) -> tuple[str, ...]:
+    """Whose lexicons to use: the message's language if the rule supports it, else all it supports.
+
+    A rule for one language does not ask which language the message is in: identifying it costs
+    more than the matching, and the engine asks anyway when such a rule finds something. Several
+    languages' lists are not searched at once, since one language's word can hide in another's
+    text (French ``pay*`` in ``PayPalでお支払い``).
+    """
     covered = LANGUAGES if supported == "*" else tuple(supported)
+    if len(covered) == 1:
+        return covered
+    detected = scan.language
     return (detected,) if detected in covered else covered
 
 
