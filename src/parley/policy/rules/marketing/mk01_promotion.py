@@ -65,7 +65,7 @@ class Promotion(Rule):
     )
 
     def check(self, scan: Scan) -> Iterator[Finding]:
-        languages = phrase_patterns.languages_for(scan.language, self.languages)
+        languages = phrase_patterns.languages_for(scan, self.languages)
         found = scan.cached(phrase_patterns.find, scan.message.text, LISTS, languages, scan.context.marketplace_name)
         messages = {
             "marketing_cross_sell": _CROSS_SELL,

@@ -84,7 +84,7 @@ class OffPlatformPayment(Rule):
 
     def check(self, scan: Scan) -> Iterator[Finding]:
         text = scan.message.text
-        languages = phrase_patterns.languages_for(scan.language, self.languages)
+        languages = phrase_patterns.languages_for(scan, self.languages)
         marketplace = scan.context.marketplace_name
 
         def find(name: str) -> tuple[PhraseMatch, ...]:

@@ -56,7 +56,7 @@ class ThanksOnly(Rule):
         if not scan.context.proactive:
             return
         text = scan.message.text
-        languages = phrase_patterns.languages_for(scan.language, self.languages)
+        languages = phrase_patterns.languages_for(scan, self.languages)
         summary = scan.cached(sentence_roles.summarise, text, languages, scan.context.marketplace_name)
         if summary.substance is not None or summary.confirmation is not None or summary.saying is None:
             return

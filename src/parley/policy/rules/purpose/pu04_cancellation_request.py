@@ -58,7 +58,7 @@ class CancellationRequest(Rule):
 
     def check(self, scan: Scan) -> Iterator[Finding]:
         text = scan.message.text
-        languages = phrase_patterns.languages_for(scan.language, self.languages)
+        languages = phrase_patterns.languages_for(scan, self.languages)
         marketplace = scan.context.marketplace_name
         requests = scan.cached(phrase_patterns.find, text, REQUESTS, languages, marketplace)
         if not requests:

@@ -49,7 +49,7 @@ class PositiveReviewsOnly(Rule):
     )
 
     def check(self, scan: Scan) -> Iterator[Finding]:
-        languages = phrase_patterns.languages_for(scan.language, self.languages)
+        languages = phrase_patterns.languages_for(scan, self.languages)
         found = scan.cached(phrase_patterns.find, scan.message.text, LIST, languages, scan.context.marketplace_name)
         for match in found:
             yield self.text_finding(scan, match.span, detector="phrase_patterns", pattern=match.entry)

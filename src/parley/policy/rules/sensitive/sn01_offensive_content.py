@@ -44,7 +44,7 @@ class OffensiveContent(Rule):
     )
 
     def check(self, scan: Scan) -> Iterator[Finding]:
-        languages = phrase_patterns.languages_for(scan.language, self.languages)
+        languages = phrase_patterns.languages_for(scan, self.languages)
         found = scan.cached(phrase_patterns.find, scan.message.text, LISTS, languages, scan.context.marketplace_name)
         messages = {"offensive_adult": _ADULT, "offensive_violence": _VIOLENCE}
         for match in found:

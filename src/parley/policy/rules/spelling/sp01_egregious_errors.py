@@ -54,7 +54,7 @@ class EgregiousErrors(Rule):
     )
 
     def check(self, scan: Scan) -> Iterator[Finding]:
-        languages = phrase_patterns.languages_for(scan.language, self.languages)
+        languages = phrase_patterns.languages_for(scan, self.languages)
         errors: list[spelling.SpellingError] = []
         for language in languages:
             errors.extend(scan.cached(spelling.find, scan.message.text, language))
