@@ -38,7 +38,8 @@ def main() -> int:
     args = parser.parse_args()
     files = expected_files()
     strays = [p for p in RULE_DOCS.glob("*.md") if p not in files]
-    stale = [p for p, text in files.items() if not p.is_file() or p.read_text(encoding="utf-8") != text]
+    # Bytes, not text: reading text would turn the CRLF of an example that tests line endings into LF.
+    stale = [p for p, text in files.items() if not p.is_file() or p.read_bytes() != text.encode("utf-8")]
     if args.check:
         for path in stale + strays:
             print(f"stale: {path.relative_to(ROOT)}", file=sys.stderr)
@@ -51,7 +52,7 @@ def main() -> int:
         path.unlink()
     for path in stale:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(files[path], encoding="utf-8")
+        path.write_bytes(files[path].encode("utf-8"))
     print(f"wrote {len(stale)} file(s), removed {len(strays)}")
     return 0
 
