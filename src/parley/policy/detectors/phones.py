@@ -183,16 +183,20 @@ def _masks(text: str, start: int, end: int) -> list[Span]:
     if end < len(text) and _GLUED_LETTER.match(text, end):
         spans.append(whole)  # digits glued to letters: 12345678X, 1Z…, an ASIN's digits
     before = text[max(0, start - 60) : start]
+    # Labels and tracking words count only on the number's own line: a tracking link in the
+    # paragraph above must not turn the seller's own number into a "tracking number".
+    line_before = before[before.rfind("\n") + 1 :]
     before_currency, after_currency = _currency()
     if before_currency.search(before[-12:]) or after_currency.match(text, end, end + 12):
         spans.append(whole)
-    label = _label_before().search(before)
+    label = _label_before().search(line_before)
     if label:
         contiguous = not any(ch.isspace() for ch in run)
         named = label.group("code") or label.group("abbr") or _names_a_number(label.group("label"))
         if named or contiguous:
             spans.append(whole)
-    if _tracking_before().search(before):
+    international = start > 0 and text[start - 1] in "+＋"
+    if not international and _tracking_before().search(line_before):
         spans += [(start + match.start(), start + match.end()) for match in _TRACKING_RUN.finditer(run)]
     return spans
 
