@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from parley.policy.context import Direction
+from parley.policy.context import LANGUAGES, Direction
 from parley.policy.detectors import phrase_patterns
 from parley.policy.detectors.phrase_patterns import PhraseMatch, Sentences
 from parley.policy.i18n import N_
@@ -26,6 +26,7 @@ DETAILS = "payment_details"
 VERBS = "payment_verbs"
 NEGATIONS = "payment_negations"
 PHRASES = "payment_phrases"
+_GATE = (METHODS, DETAILS, PHRASES)
 WINDOW = 8
 """How many words apart a payment service and a word about paying may be."""
 
@@ -84,8 +85,12 @@ class OffPlatformPayment(Rule):
 
     def check(self, scan: Scan) -> Iterator[Finding]:
         text = scan.message.text
-        languages = phrase_patterns.languages_for(scan, self.languages)
         marketplace = scan.context.marketplace_name
+        # A cheap gate over every language's lists first: most messages name no payment at all,
+        # and only those that do are worth identifying the language for.
+        if not any(scan.cached(phrase_patterns.find, text, name, LANGUAGES, marketplace) for name in _GATE):
+            return
+        languages = phrase_patterns.languages_for(scan, self.languages)
 
         def find(name: str) -> tuple[PhraseMatch, ...]:
             return scan.cached(phrase_patterns.find, text, name, languages, marketplace)
