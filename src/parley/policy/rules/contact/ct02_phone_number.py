@@ -102,8 +102,10 @@ class PhoneNumber(Rule):
         text = scan.message.text
         regions = _home_first(tuple(scan.context.phone_regions), scan.context.buyer_language_code)
         found = scan.cached(phones.find, text, regions)
-        if found and not scan.context.buyer_language_code:
-            # Only worth identifying the message's language when there is a number to read.
+        national = any(phone.pattern != "international" for phone in found)
+        if national and not scan.context.buyer_language_code:
+            # Only a national number reads differently by country, so only then is the message's
+            # language worth identifying.
             preferred = _home_first(regions, scan.language)
             if preferred != regions:
                 found = scan.cached(phones.find, text, preferred)
