@@ -103,3 +103,11 @@ def test_uncertain_findings_warn_instead_of_blocking() -> None:
     gif = [f for f in verdict.findings if f.rule == "IM04"]
     assert gif and all(f.score <= 0.5 and f.action == Action.WARN for f in gif)
     assert all(f.action != Action.BLOCK for f in gif)
+
+
+def test_term_parameters_follow_the_readers_language() -> None:
+    verdict = check(Message.from_html('<p style="margin-left:200px">Order 203-1234567-1234567 is late.</p>'))
+    [finding] = [f for f in verdict.findings if f.rule == "ST04"]
+    assert "left" in verdict.explain(finding, "en")
+    assert "vänster" in verdict.explain(finding, "sv")
+    assert "left" not in verdict.explain(finding, "de")

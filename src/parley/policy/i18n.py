@@ -24,6 +24,13 @@ def N_(message: str) -> str:  # noqa: N802 - the gettext convention
     return message
 
 
+class Term(str):
+    """A parameter value that is itself a message ID: translated when the finding is rendered,
+    so a word like "left" follows the reader's language, not the one current when it was found."""
+
+    __slots__ = ()
+
+
 def normalise_language(language: str | None) -> str:
     if not language:
         return FALLBACK
@@ -61,6 +68,7 @@ def render(message_id: str, language: str | None, params: dict[str, Any] | None 
     text = translate(message_id, language)
     if not params:
         return text
+    params = {key: translate(value, language) if isinstance(value, Term) else value for key, value in params.items()}
     try:
         return text % params
     except (KeyError, ValueError, TypeError):

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from parley.policy.detectors import css_values, html_elements
 from parley.policy.detectors.css_values import MAX_WIDTH_PX
-from parley.policy.i18n import N_
+from parley.policy.i18n import N_, Term
 from parley.policy.parts import Span, StyleDeclaration
 from parley.policy.rule import Action, Finding, Rule, bad, good
 from parley.policy.scan import Scan
@@ -36,6 +36,8 @@ _BOX_PROPERTIES = frozenset(
     }
 )
 _CENTRED_CONTAINERS = frozenset({"table", "div", "center", "section", "article", "main"})
+
+_SIDES = {"left": N_("left"), "right": N_("right")}
 
 
 class Margin(Rule):
@@ -111,7 +113,7 @@ class Margin(Rule):
                 declaration.span,
                 detector="css",
                 pattern=f"{declaration.property} > 20%",
-                side=side,
+                side=Term(_SIDES.get(side, side)),
                 property=declaration.property.split("-")[0],
                 value=value,
                 share=_percent(share),
