@@ -111,3 +111,12 @@ def test_term_parameters_follow_the_readers_language() -> None:
     assert "left" in verdict.explain(finding, "en")
     assert "vänster" in verdict.explain(finding, "sv")
     assert "left" not in verdict.explain(finding, "de")
+
+
+def test_language_names_follow_the_readers_language() -> None:
+    text = "Order 203-1234567-1234567: your parcel will arrive two days later than we promised, sorry for the wait."
+    verdict = check(text, Context(buyer_language="sv"))
+    [finding] = [f for f in verdict.findings if f.rule == "OR03"]
+    assert "Swedish" in verdict.explain(finding, "en")
+    assert "svenska" in verdict.explain(finding, "sv")
+    assert "Schwedisch" in verdict.explain(finding, "de")

@@ -10,6 +10,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
@@ -22,6 +23,21 @@ FALLBACK = "en"
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention
     """Mark a string for extraction; it is translated when rendered."""
     return message
+
+
+class LanguageName(str):
+    """A parameter that is a language code (``sv``), shown as the reader calls the language
+    (``Swedish``, ``svenska``, ``スウェーデン語``) when the finding is rendered."""
+
+    __slots__ = ()
+
+
+@cache
+def language_name(code: str, reader: str) -> str:
+    try:
+        return Locale.parse(code).get_language_name(Locale.parse(reader)) or code
+    except (UnknownLocaleError, ValueError):
+        return code
 
 
 class Term(str):
@@ -63,12 +79,20 @@ def translate(message_id: str, language: str | None) -> str:
     return _translations(normalise_language(language)).get(message_id, message_id)
 
 
+def _localise(value: Any, language: str | None) -> Any:
+    if isinstance(value, Term):
+        return translate(value, language)
+    if isinstance(value, LanguageName):
+        return language_name(str(value), normalise_language(language))
+    return value
+
+
 def render(message_id: str, language: str | None, params: dict[str, Any] | None = None) -> str:
     """Translate ``message_id`` and fill in ``%(name)s`` parameters; never raises."""
     text = translate(message_id, language)
     if not params:
         return text
-    params = {key: translate(value, language) if isinstance(value, Term) else value for key, value in params.items()}
+    params = {key: _localise(value, language) for key, value in params.items()}
     try:
         return text % params
     except (KeyError, ValueError, TypeError):

@@ -3,27 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
-
-from babel import Locale, UnknownLocaleError
 
 from parley.policy.context import LANGUAGES
 from parley.policy.detectors import language_share
-from parley.policy.i18n import N_, normalise_language
+from parley.policy.i18n import N_, LanguageName
 from parley.policy.rule import Finding, Rule, bad, good
 from parley.policy.scan import Scan
 
 MOSTLY = 0.5
 """The share of the message (by letters, weighted by confidence) that makes it "in" a language."""
-
-
-@cache
-def language_name(code: str, reader: str) -> str:
-    """``sv`` as the reader calls it (``Swedish``, ``svenska``, ``スウェーデン語``)."""
-    try:
-        return Locale.parse(code).get_language_name(Locale.parse(reader)) or code
-    except (UnknownLocaleError, ValueError):
-        return code
 
 
 class WrongLanguage(Rule):
@@ -130,7 +118,6 @@ class WrongLanguage(Rule):
         shares = scan.cached(language_share.shares, scan.message.body_text, context.product_titles)
         if shares is None or shares.dominant != found or shares.share(found) < MOSTLY:
             return
-        reader = normalise_language(scan.reader_language)
         yield self.message_finding(
             scan,
             detector="language",
@@ -138,6 +125,6 @@ class WrongLanguage(Rule):
             score=shares.share(found),
             expected=expected,
             found=found,
-            expected_name=language_name(expected, reader),
-            found_name=language_name(found, reader),
+            expected_name=LanguageName(expected),
+            found_name=LanguageName(found),
         )
