@@ -22,7 +22,7 @@ class UnknownEditionError(ValueError):
     pass
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Edition:
     name: str
     title: str
@@ -39,8 +39,17 @@ class Edition:
             return Action.OFF
         return self.actions.get(rule.code, rule.default_action)
 
+    def actions_for(self, rules: tuple[Rule, ...]) -> dict[str, Action]:
+        """Every rule's action in this edition, computed once per set of rules."""
+        return _actions(self, rules)
+
     def covers(self, day: dt.date) -> bool:
         return self.effective_from <= day and (self.effective_until is None or day <= self.effective_until)
+
+
+@cache
+def _actions(edition: Edition, rules: tuple[Rule, ...]) -> dict[str, Action]:
+    return {rule.code: edition.action_for(rule) for rule in rules}
 
 
 def edition_names() -> list[str]:

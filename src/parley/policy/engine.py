@@ -32,11 +32,13 @@ def check(
         direction=str(context.direction),
         notices=list(message.notices),
     )
-    for rule in all_rules():
+    rules = all_rules()
+    actions = rules_edition.actions_for(rules)
+    for rule in rules:
         if context.direction not in rule.directions:
             verdict.rules_skipped[rule.code] = "direction"
             continue
-        action = rules_edition.action_for(rule)
+        action = actions[rule.code]
         if action == Action.OFF:
             verdict.rules_skipped[rule.code] = "edition"
             continue
