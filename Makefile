@@ -27,6 +27,7 @@ lint: setup
 	$(BIN)/ruff check src tests scripts bench
 	$(BIN)/ruff format --check src tests scripts bench
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/python scripts/gen_docs.py --check
 	$(BIN)/python scripts/update_catalogs.py --check
 

@@ -63,7 +63,7 @@ def to_sarif(results: list[Checked], language: str) -> str:
         for rule in rules
         if rule is not None
     ]
-    index = {entry["id"]: position for position, entry in enumerate(driver_rules)}
+    index = {rule.code: position for position, rule in enumerate(r for r in rules if r is not None)}
     sarif_results = [
         _sarif_result(item, finding, index, language) for item in results for finding in item.verdict.findings
     ]

@@ -132,8 +132,8 @@ def guidelines_markdown() -> str:
     """Every requirement ID with what enforces it, or "not yet"."""
     enforced: dict[str, list[str]] = {}
     for rule in all_rules():
-        for guideline in rule.guidelines:
-            enforced.setdefault(guideline, []).append(f"[{rule.code}](rules/{rule.code}.md) `{rule.name}`")
+        for cited in rule.guidelines:
+            enforced.setdefault(cited, []).append(f"[{rule.code}](rules/{rule.code}.md) `{rule.name}`")
     lines: list[str] = []
     section = None
     covered = 0

@@ -209,7 +209,7 @@ def _css_urls(declaration: StyleDeclaration) -> list[str]:
 
 
 def _ancestors(node: LexborNode) -> list[LexborNode]:
-    found = []
+    found: list[LexborNode] = []
     current = node.parent
     while current is not None and len(found) < _ANCESTOR_LIMIT:
         found.append(current)
