@@ -26,7 +26,7 @@ class Scan:
         key = (function, *((id(a) if isinstance(a, str) and len(a) > 256 else a) for a in args))
         if key not in self._memo:
             self._memo[key] = function(*args)
-        return self._memo[key]  # type: ignore[no-any-return]
+        return self._memo[key]
 
     @cached_property
     def language(self) -> str | None:
