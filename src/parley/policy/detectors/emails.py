@@ -237,6 +237,9 @@ def _accept(text: str, folded: str, match: re.Match[str]) -> EmailMatch | None:
         return None
     if at_kind == "at_word" and written.casefold() == "at" and local.casefold() in _prose_words():
         return None
+    plain_at = at_kind == "at_word" and written.casefold() == "at"
+    if plain_at and not _spelled_dot(match.group("domain")) and not _looks_like_mailbox(local, match):
+        return None  # "photos at shop.se": a website named in a sentence, which the link rules report
     if at_kind not in ("at_sign", "at_pct") and _WWW.match(match.group("domain")):
         return None  # a website spelled out, not a mailbox
     mailto = _MAILTO_BEFORE.search(folded, max(0, start - 9), start)
@@ -253,6 +256,38 @@ def _accept(text: str, folded: str, match: re.Match[str]) -> EmailMatch | None:
         return EmailMatch((start, end), address, "plain", "name@domain.tld")
     original = text[match.start() : match.start("domain")].strip(_SPACES)
     return EmailMatch((start, end), address, "obfuscated", _describe(original, at_kind, separators))
+
+
+_MAILBOX_MARKS = re.compile(r"[._+\-\d]")
+
+
+@cache
+def _mail_providers() -> frozenset[str]:
+    return frozenset(domain.casefold() for domain in lexicons.load("common", "mail_providers"))
+
+
+@cache
+def _mailbox_names() -> frozenset[str]:
+    return frozenset(name.casefold() for name in lexicons.load("common", "mailbox_names"))
+
+
+def _spelled_dot(domain: str) -> bool:
+    """Whether the domain's dots are disguised too (``example dot com``, ``example[.]com``)."""
+    _labels, separators = _split_domain(domain)
+    return any(separator != "." for separator in separators)
+
+
+def _looks_like_mailbox(local: str, match: re.Match[str]) -> bool:
+    """Whether "X at domain.tld" with a plain dot names a mailbox rather than a website.
+
+    Only the "@" is disguised, so the words before it decide: a local part with the marks of an
+    address (``jane.doe``, ``shop_2``), a mailbox name (``info``, ``kundservice``) or a public
+    mail provider after it (``jane at gmail.com``).
+    """
+    labels, _separators = _split_domain(match.group("domain"))
+    domain = ".".join(label.casefold() for label in labels)
+    folded = local.casefold()
+    return bool(_MAILBOX_MARKS.search(folded)) or folded in _mailbox_names() or domain in _mail_providers()
 
 
 def _split_domain(domain: str) -> tuple[list[str], list[str]]:
