@@ -10,10 +10,13 @@ them use.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import tinycss2
 from tinycss2.ast import DimensionToken, Node, NumberToken, PercentageToken
+
+from parley.policy.parts import Span, StyleDeclaration
 
 MAX_WIDTH_PX = 600.0
 DEFAULT_FONT_PX = 16.0
@@ -187,3 +190,33 @@ def _html_font_keyword(text: str) -> str | None:
 def format_px(pixels: float) -> str:
     """``18.72px``, ``16px``: two decimals at most."""
     return f"{round(pixels, 2):g}px"
+
+
+def winning(styles: Iterable[StyleDeclaration], properties: frozenset[str]) -> list[StyleDeclaration]:
+    """The declarations of ``properties`` that take effect, in source order.
+
+    On one element the last declaration of a property wins, an ``!important`` one over any
+    other, and a style attribute over a presentational HTML attribute (``align``, ``<font>``).
+    Style-sheet declarations are all kept: which elements they reach is not worked out here.
+    """
+    winners: dict[tuple[Span, str], StyleDeclaration] = {}
+    found: list[StyleDeclaration] = []
+    for declaration in styles:
+        if declaration.property not in properties:
+            continue
+        if declaration.origin == "stylesheet":
+            found.append(declaration)
+            continue
+        key = (declaration.span, declaration.property)
+        current = winners.get(key)
+        if current is None or _rank(declaration) >= _rank(current):
+            winners[key] = declaration
+    found.extend(winners.values())
+    found.sort(key=lambda declaration: declaration.span)
+    return found
+
+
+def _rank(declaration: StyleDeclaration) -> int:
+    if declaration.origin == "attribute":
+        return 0
+    return 2 if declaration.important else 1

@@ -19,31 +19,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from parley.policy.html_scan import Token
+from parley.policy.html_scan import VOID_ELEMENTS, Token
 from parley.policy.message import Message
 from parley.policy.parts import Span
 
-_VOID = frozenset(
-    {
-        "area",
-        "base",
-        "basefont",
-        "br",
-        "col",
-        "embed",
-        "frame",
-        "hr",
-        "img",
-        "input",
-        "keygen",
-        "link",
-        "meta",
-        "param",
-        "source",
-        "track",
-        "wbr",
-    }
-)
+_VOID = VOID_ELEMENTS
 # A start tag of one of these closes an open <p>.
 _CLOSES_P = frozenset(
     {

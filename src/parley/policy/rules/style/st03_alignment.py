@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from parley.policy.detectors import html_elements
+from parley.policy.detectors import css_values, html_elements
 from parley.policy.i18n import N_
 from parley.policy.parts import Span, StyleDeclaration
 from parley.policy.rule import Finding, Rule, bad, good
@@ -30,6 +30,7 @@ _DEFAULTS = frozenset(
     }
 )
 # HTML ``align`` values that move text (HTML rendering rules; ``middle`` centres only in these elements).
+_ALIGN = frozenset({"text-align"})
 _ALIGN_ATTRIBUTE = frozenset({"center", "right", "justify"})
 _MIDDLE_CENTRES = frozenset({"div", "caption", "thead", "tbody", "tfoot", "tr", "td", "th"})
 
@@ -91,7 +92,7 @@ class Alignment(Rule):
             return
         elements = scan.cached(html_elements.index, html_elements.MessageRef(message))
         reported: set[Span] = set()
-        for declaration in _effective(message.styles):
+        for declaration in css_values.winning(message.styles, _ALIGN):
             if declaration.span in reported:
                 continue
             value = _overriding_value(declaration)
@@ -117,35 +118,6 @@ class Alignment(Rule):
                 value=value,
                 selector=declaration.selector,
             )
-
-
-def _effective(styles: list[StyleDeclaration]) -> list[StyleDeclaration]:
-    """The text-align that wins on each element, and every one in style sheets.
-
-    On one element the last declaration in the style attribute wins (an
-    ``!important`` one over any other), and the style attribute wins over the
-    HTML ``align`` attribute.
-    """
-    winners: dict[Span, StyleDeclaration] = {}
-    found: list[StyleDeclaration] = []
-    for declaration in styles:
-        if declaration.property != "text-align":
-            continue
-        if declaration.origin == "stylesheet":
-            found.append(declaration)
-            continue
-        current = winners.get(declaration.span)
-        if current is None or _rank(declaration) >= _rank(current):
-            winners[declaration.span] = declaration
-    found.extend(winners.values())
-    found.sort(key=lambda declaration: declaration.span)
-    return found
-
-
-def _rank(declaration: StyleDeclaration) -> int:
-    if declaration.origin == "attribute":
-        return 0
-    return 2 if declaration.important else 1
 
 
 def _overriding_value(declaration: StyleDeclaration) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from parley.policy.detectors import html_elements
+from parley.policy.detectors import css_values, html_elements
 from parley.policy.i18n import N_
 from parley.policy.parts import Span, StyleDeclaration
 from parley.policy.rule import Finding, Rule, bad, good
@@ -67,7 +67,7 @@ class FontOverride(Rule):
             return
         elements = scan.cached(html_elements.index, html_elements.MessageRef(message))
         found: dict[Span, list[StyleDeclaration]] = {}
-        for declaration in _effective(message.styles):
+        for declaration in css_values.winning(message.styles, _OVERRIDING):
             if declaration.value.strip().lower() in _NOT_OVERRIDES or not declaration.value.strip():
                 continue
             if declaration.origin != "stylesheet":
@@ -85,32 +85,6 @@ class FontOverride(Rule):
                 message_id=_STYLESHEET if stylesheet else None,
                 declarations=_describe(declarations),
             )
-
-
-def _effective(styles: list[StyleDeclaration]) -> list[StyleDeclaration]:
-    """The font declarations that win: on one element the last of each property (``!important``
-    first, the style attribute over ``<font>`` attributes); in style sheets, all of them."""
-    winners: dict[tuple[Span, str], StyleDeclaration] = {}
-    found: list[StyleDeclaration] = []
-    for declaration in styles:
-        if declaration.property not in _OVERRIDING:
-            continue
-        if declaration.origin == "stylesheet":
-            found.append(declaration)
-            continue
-        key = (declaration.span, declaration.property)
-        current = winners.get(key)
-        if current is None or _rank(declaration) >= _rank(current):
-            winners[key] = declaration
-    found.extend(winners.values())
-    found.sort(key=lambda declaration: declaration.span)
-    return found
-
-
-def _rank(declaration: StyleDeclaration) -> int:
-    if declaration.origin == "attribute":
-        return 0
-    return 2 if declaration.important else 1
 
 
 def _describe(declarations: list[StyleDeclaration]) -> str:
