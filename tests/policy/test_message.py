@@ -174,3 +174,25 @@ def test_deep_nesting_is_flattened_and_said() -> None:
     assert any(n.code == "html-depth" for n in message.notices)
     [link] = message.links
     assert message.source[link.span[0] : link.span[1]] == '<a href="https://x.example/deep">'
+
+
+def test_raw_utf8_and_folded_headers() -> None:
+    raw = (
+        "From: Åsa Öberg <asa@example.se>\r\nSubject: Din beställning\r\n 203-1234567-1234567\r\n"
+        "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nHej!\r\n"
+    ).encode()
+    message = Message.parse(raw)
+    assert message.subject == "Din beställning 203-1234567-1234567"
+    assert message.headers["from"] == "Åsa Öberg <asa@example.se>"
+    message.source.encode("utf-8")  # no lone surrogates left to break output
+
+
+def test_encoded_attachment_file_name() -> None:
+    raw = (
+        b"From: a@example.se\r\nSubject: x\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+        b"--b\r\nContent-Type: text/plain\r\n\r\nSe bilaga.\r\n"
+        b"--b\r\nContent-Type: application/pdf\r\n"
+        b'Content-Disposition: attachment; filename="=?utf-8?q?r=C3=A4kning.pdf?="\r\n\r\n%PDF-1.4\r\n--b--\r\n'
+    )
+    [attachment] = Message.parse(raw).attachments
+    assert attachment.filename == "räkning.pdf"

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import email
 import email.policy
+import re
 from dataclasses import dataclass, field
-from email.message import EmailMessage, Message
+from email.errors import HeaderParseError
+from email.header import Header, decode_header, make_header
+from email.message import Message
 
 from parley.policy.detectors import filetypes
 from parley.policy.parts import Attachment, Notice
@@ -25,7 +28,9 @@ class ParsedMime:
 
 def parse(data: bytes) -> ParsedMime:
     notices: list[Notice] = []
-    parsed = email.message_from_bytes(data, policy=email.policy.default)
+    # compat32 reads a message about fifteen times faster than the default policy; the few headers
+    # we show are decoded by hand (RFC 2047 encoded words, folded lines).
+    parsed = email.message_from_bytes(data, policy=email.policy.compat32)
     for defect in parsed.defects:
         notices.append(Notice("mime-defect", type(defect).__name__))
     subject = _header(parsed, "subject", notices)
@@ -53,14 +58,41 @@ def parse(data: bytes) -> ParsedMime:
     return ParsedMime(subject, text_body or "", False, attachments, headers, notices)
 
 
+_FOLD = re.compile(r"\r?\n[ \t]+")
+
+
 def _header(parsed: Message, name: str, notices: list[Notice]) -> str | None:
+    value = parsed.get(name)
+    if value is None:
+        return None
+    if isinstance(value, Header):  # a header with raw 8-bit bytes, which compat32 wraps
+        return _FOLD.sub(" ", "".join(_decode_part(text, charset) for text, charset in decode_header(value))).strip()
+    return decode_words(str(value), notices, name)
+
+
+def _decode_part(text: bytes | str, charset: str | None) -> str:
+    if isinstance(text, str):
+        return text
+    if charset and charset != "unknown-8bit":
+        try:
+            return text.decode(charset, "replace")
+        except LookupError:
+            pass
+    return text.decode("utf-8", "replace")
+
+
+def decode_words(value: str, notices: list[Notice] | None = None, name: str = "header") -> str:
+    """A header value with its folding undone and RFC 2047 encoded words decoded."""
+    unfolded = _FOLD.sub(" ", value).strip()
+    if any("\udc80" <= ch <= "\udcff" for ch in unfolded):
+        # Raw 8-bit bytes in a header (common, though not allowed): most senders mean UTF-8.
+        unfolded = unfolded.encode("ascii", "surrogateescape").decode("utf-8", "replace")
     try:
-        value = parsed.get(name)
-    except (ValueError, IndexError, TypeError) as error:  # malformed encoded words and addresses
-        notices.append(Notice("mime-defect", f"unreadable {name} header: {error}"))
-        raw = parsed.get_all(name, failobj=[None])[0] if hasattr(parsed, "get_all") else None
-        return str(raw) if raw is not None else None
-    return None if value is None else str(value)
+        return str(make_header(decode_header(unfolded)))
+    except (HeaderParseError, LookupError, UnicodeDecodeError, ValueError) as error:
+        if notices is not None:
+            notices.append(Notice("mime-defect", f"unreadable {name} header: {error}"))
+        return unfolded
 
 
 def _text_of(part: Message, notices: list[Notice]) -> str:
@@ -84,12 +116,11 @@ def _text_of(part: Message, notices: list[Notice]) -> str:
 def _attachment(part: Message, disposition: str | None) -> Attachment:
     payload = part.get_payload(decode=True)
     data = payload if isinstance(payload, bytes) else b""
-    filename = ""
     try:
-        filename = part.get_filename() or ""
+        filename = decode_words(part.get_filename() or "")
     except (ValueError, TypeError):
         filename = ""
-    content_id = part.get("content-id") if isinstance(part, EmailMessage) else None
+    content_id = part.get("content-id")
     return Attachment(
         filename=filename,
         declared_type=part.get_content_type(),
