@@ -196,3 +196,13 @@ def test_hostile_input_stays_bounded(text: str) -> None:
     started = time.perf_counter()
     phones.find(text, DEFAULT_PHONE_REGIONS)
     assert time.perf_counter() - started < 10
+
+
+def test_numbers_past_the_candidate_limit_are_reported_as_unexamined() -> None:
+    from parley.policy.detectors.phones import MAX_CANDIDATES, first_unexamined
+
+    assert first_unexamined("Order 203-1234567-1234567, call 070-123 45 67") is None
+    padded = "Lot 1234567 ok. " * (MAX_CANDIDATES + 1)
+    span = first_unexamined(padded)
+    assert span is not None and padded[span[0] : span[1]] == "1234567"
+    assert span[0] == len("Lot 1234567 ok. ") * MAX_CANDIDATES + len("Lot ")

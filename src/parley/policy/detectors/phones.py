@@ -228,6 +228,14 @@ def find(text: str, regions: Iterable[str]) -> list[PhoneMatch]:
     return _without_overlaps(found)
 
 
+def first_unexamined(text: str) -> Span | None:
+    """The first digit run that ``find`` leaves unexamined because of ``MAX_CANDIDATES``, if any."""
+    for examined, span in enumerate(_runs(text)):
+        if examined >= MAX_CANDIDATES:
+            return span
+    return None
+
+
 def _runs(text: str, offset: int = 0) -> Iterator[Span]:
     """Runs of digits and separators with enough digits to be a phone number, not glued to a word."""
     for run in _RUN.finditer(text):

@@ -12,6 +12,9 @@ from parley.policy.rule import Finding, Rule, bad, good
 from parley.policy.scan import Scan
 
 _TEL_LINK = N_("A link in the message dials the phone number %(number)s.")
+_UNEXAMINED = N_(
+    "The message holds more than %(limit)s numbers; from this one on they were not checked for phone numbers."
+)
 
 # The region whose national formats come first when the message is in this language, so that
 # "03-1234-5678" in a Japanese message reads as a Japanese number, not as a Swedish one.
@@ -115,6 +118,17 @@ class PhoneNumber(Rule):
                 yield self.text_finding(
                     scan, phone.span, detector="phones", pattern=phone.pattern, number=phone.e164, region=phone.region
                 )
+        unexamined = scan.cached(phones.first_unexamined, text)
+        if unexamined is not None:
+            # Fail closed: a message padded with numbers must not hide a phone number past the limit.
+            yield self.text_finding(
+                scan,
+                unexamined,
+                detector="phones",
+                pattern="candidate limit",
+                message_id=_UNEXAMINED,
+                limit=phones.MAX_CANDIDATES,
+            )
         for link in scan.message.links:
             number = phones.tel_number(link.href, regions)
             if number and not self._link_is_exempt(scan, link.span[0], link.text):
