@@ -66,10 +66,9 @@ def _example_block(rule: Rule, examples: list[Example], *, bad: bool) -> list[st
         for example in chosen:
             body = _marked(rule, example) if bad else example.text
             fence = "html" if example.format == "html" else "text"
-            lines.extend([f"```{fence}", body, "```", ""])
             if example.context:
-                context = ", ".join(f"{key}={value!r}" for key, value in example.context)
-                lines.insert(len(lines) - 1, f"Context: {context}")
+                lines.extend(["Context: " + ", ".join(f"{key}={value!r}" for key, value in example.context), ""])
+            lines.extend([f"```{fence}", body, "```", ""])
     return lines
 
 
