@@ -214,3 +214,16 @@ def test_large_inputs_stay_fast(text: str) -> None:
     start = time.perf_counter()
     urls.find(text)
     assert time.perf_counter() - start < 10
+
+
+def test_where_the_limits_stop_the_search_is_reported() -> None:
+    from parley.policy.detectors.urls import MAX_MATCHES, find, first_unexamined
+
+    text = "See https://www.amazon.se/dp/B000000001 for the manual."
+    assert first_unexamined(text, find(text)) is None
+    padded = "https://www.amazon.se/a " * MAX_MATCHES + "https://shop.example.com/x"
+    found = find(padded)
+    assert len(found) == MAX_MATCHES
+    span = first_unexamined(padded, found)
+    assert span is not None and padded[span[0] : span[1]] == "https://www.amazon.se/a"
+    assert span[0] == len("https://www.amazon.se/a ") * (MAX_MATCHES - 1)

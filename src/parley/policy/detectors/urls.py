@@ -73,6 +73,7 @@ _BRACKETED_DOT = re.compile(r"\.\s{0,3}[\])}>]")
 # look-alikes per text, so that a 10 MB wall of them stays fast; such a message has been
 # flagged many times over before the limit.
 _MAX_MATCHES = 20_000
+MAX_MATCHES = _MAX_MATCHES
 _MAX_CANDIDATES = 400_000
 _MAX_SPELLED_CANDIDATES = 50_000  # dot words are rare in real text; each candidate costs more
 _EMAIL_BEFORE = re.compile(r"(?:[@＠]|[\[({<]\s{0,2}at\s{0,2}[\])}>])\s{0,2}\Z", re.IGNORECASE)
@@ -483,6 +484,24 @@ def _merge(first: list[UrlMatch], second: list[UrlMatch]) -> list[UrlMatch]:
         merged.append(match)
     merged.extend(first[index:])
     return merged
+
+
+def first_unexamined(text: str, found: list[UrlMatch]) -> Span | None:
+    """Where ``find`` stopped looking because of its limits, if it did: the first candidate it
+    skipped, or the last address in ``found`` (what ``find`` returned) once there are
+    ``MAX_MATCHES`` of them."""
+    stops = []
+    for candidates, limit in (
+        (_scheme_url_matches, _MAX_CANDIDATES),
+        (_bare_matches, _MAX_CANDIDATES),
+        (_spelled_matches, _MAX_SPELLED_CANDIDATES),
+    ):
+        skipped = next(islice(candidates(text), limit, None), None)
+        if skipped is not None:
+            stops.append(skipped.span())
+    if len(found) >= _MAX_MATCHES:
+        stops.append(found[-1].span)
+    return min(stops) if stops else None
 
 
 def find(text: str) -> list[UrlMatch]:

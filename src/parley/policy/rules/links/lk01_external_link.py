@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from parley.policy.detectors import urls
 from parley.policy.i18n import N_
 from parley.policy.rule import Finding, Rule, bad, good
 from parley.policy.rules.links._targets import is_external, targets
 from parley.policy.scan import Scan
 
 _SHORTENER = N_("The link goes through the URL shortener %(host)s, which hides where it leads.")
+_UNEXAMINED = N_(
+    "The message holds too many web addresses or look-alikes to check them all; "
+    "from this point on they were not checked."
+)
 _SPELLED = N_("The message spells out the web address %(host)s (written as %(excerpt)s), outside the marketplace.")
 
 
@@ -67,6 +72,13 @@ class ExternalLink(Rule):
     )
 
     def check(self, scan: Scan) -> Iterator[Finding]:
+        text = scan.message.text
+        unexamined = urls.first_unexamined(text, scan.cached(urls.find, text))
+        if unexamined is not None:
+            # Fail closed: padding a message with addresses must not hide one past the limit.
+            yield self.text_finding(
+                scan, unexamined, detector="urls", pattern="candidate limit", message_id=_UNEXAMINED
+            )
         reported: set[tuple[int, int]] = set()
         for target in targets(scan):
             match = target.match
