@@ -7,7 +7,7 @@ library with no order at hand must not fail for want of an order.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
@@ -188,9 +188,6 @@ class Context:
         if not self.buyer_language:
             return None
         return self.buyer_language.replace("_", "-").split("-")[0].lower()
-
-    def with_changes(self, **changes: Any) -> Context:
-        return replace(self, **changes)
 
     @property
     def link_hosts(self) -> tuple[str, ...]:

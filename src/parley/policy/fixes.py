@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from parley.policy.rule import Edit, Finding
+from parley.policy.rule import Edit
 
 
 def apply_edits(source: str, edits: Iterable[Edit]) -> str:
@@ -21,7 +21,3 @@ def apply_edits(source: str, edits: Iterable[Edit]) -> str:
         cursor = edit.span[1]
     pieces.append(source[cursor:])
     return "".join(pieces)
-
-
-def fixable_edits(findings: Iterable[Finding]) -> list[Edit]:
-    return [finding.fix for finding in findings if finding.fix is not None]

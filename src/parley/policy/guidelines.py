@@ -47,7 +47,3 @@ def to_json(guidelines: list[Guideline]) -> str:
 def catalogue() -> tuple[Guideline, ...]:
     path = resources.files("parley.policy") / "guidelines.json"
     return tuple(Guideline(**row) for row in json.loads(path.read_text(encoding="utf-8")))
-
-
-def by_id(guideline_id: str) -> Guideline | None:
-    return next((g for g in catalogue() if g.id == guideline_id), None)

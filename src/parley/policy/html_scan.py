@@ -80,9 +80,6 @@ class HtmlScan:
     offsets: OffsetMap
     tokens: list[Token] = field(default_factory=list)
 
-    def start_tags(self, name: str) -> list[Token]:
-        return [t for t in self.tokens if t.kind == "start" and t.name == name]
-
 
 def scan_html(source: str, base: int = 0, *, prefix: str = "") -> HtmlScan:
     """Scan ``source`` (which sits at ``base`` in the message's whole source).
