@@ -17,7 +17,7 @@ from rich.table import Table
 
 from parley import reports
 from parley.policy import i18n
-from parley.policy.context import Context, Direction, MessageKind
+from parley.policy.context import Context, Direction, Document, MessageKind
 from parley.policy.docs import rule_markdown
 from parley.policy.editions import DEFAULT_EDITION, UnknownEditionError, edition_names
 from parley.policy.engine import check as run_check
@@ -106,14 +106,18 @@ def _context(
     review_requests_sent: int,
 ) -> Context:
     message_kind = None
-    if kind is not None:
+    document = Document.MESSAGE
+    if kind in (Document.INSERT, Document.PACKING_SLIP):
+        document = Document(kind)
+    elif kind is not None:
         try:
             message_kind = MessageKind(kind)
         except ValueError:
-            known = ", ".join(k.value for k in MessageKind)
+            known = ", ".join([*(k.value for k in MessageKind), Document.INSERT, Document.PACKING_SLIP])
             raise UsageError(f"unknown --kind {kind!r}; one of: {known}") from None
     return Context(
         direction=Direction(direction.value),
+        document=document,
         proactive=not reply,
         kind=message_kind,
         order_id=order_id,
@@ -137,7 +141,12 @@ def check(
     direction: Annotated[
         DirectionOption, typer.Option(help="outbound: seller to buyer; inbound: buyer to seller.")
     ] = DirectionOption.OUTBOUND,
-    kind: Annotated[str | None, typer.Option(help="Why the message is sent (e.g. order-problem).")] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            help="Why the message is sent (e.g. order-problem), or insert / packing-slip for paper in the box."
+        ),
+    ] = None,
     order_id: Annotated[str | None, typer.Option(help="The order the message is about.")] = None,
     days_since_completion: Annotated[int | None, typer.Option(help="Days since the order was completed.")] = None,
     buyer_lang: Annotated[str | None, typer.Option(help="The buyer's preferred language (sv, de-DE, ...).")] = None,

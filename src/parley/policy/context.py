@@ -17,6 +17,14 @@ class Direction(StrEnum):
     INBOUND = "inbound"  # buyer to seller
 
 
+class Document(StrEnum):
+    """What is being checked: a message, or paper that travels in the box (G-ORDER-ID, G-REVIEW-*)."""
+
+    MESSAGE = "message"
+    INSERT = "insert"  # a card or leaflet in the shipping box
+    PACKING_SLIP = "packing-slip"
+
+
 class MessageKind(StrEnum):
     """Why a message is sent (G-PROACTIVE-REASONS), or that no reason was given."""
 
@@ -156,6 +164,8 @@ class Context:
 
     direction: Direction = Direction.OUTBOUND
     """Seller to buyer unless said otherwise."""
+    document: Document = Document.MESSAGE
+    """A message unless said otherwise; inserts and packing slips run only the rules that govern them."""
     proactive: bool = True
     """True unless the message replies to the buyer (the stricter assumption)."""
     kind: MessageKind | None = None

@@ -38,6 +38,9 @@ def check(
         if context.direction not in rule.directions:
             verdict.rules_skipped[rule.code] = "direction"
             continue
+        if context.document not in rule.documents:
+            verdict.rules_skipped[rule.code] = "document"
+            continue
         action = actions[rule.code]
         if action == Action.OFF:
             verdict.rules_skipped[rule.code] = "edition"

@@ -745,3 +745,43 @@ def pairs_near(
             if sentences.same(a.span, b.span) or (words and words_between(text, a.span, b.span) <= words):
                 pairs.append((a, b))
     return pairs
+
+
+# --- negation and reported speech ---------------------------------------------------------
+
+NEGATIONS = "negations"
+"""The list of cues that turn a phrase around: "we cannot offer", "we are not allowed to"."""
+NEGATION_REACH = 6
+
+
+def negated(
+    text: str, span: Span, cues: Sequence[PhraseMatch], sentences: Sentences, *, words: int = NEGATION_REACH
+) -> bool:
+    """Whether a negation cue governs the phrase at ``span``.
+
+    A cue governs it when it lies inside the phrase, or ends before it in the same sentence with at
+    most ``words`` words between them: "we *cannot offer* anything in exchange for a review".
+    Cues are whole phrases in ``negations.txt`` ("(cannot|may not) ~2 (offer|give)"), never a bare
+    "not", so "don't forget to follow us" stays marketing.
+    """
+    for cue in cues:
+        start, end = cue.span
+        if span[0] <= start and end <= span[1]:
+            return True
+        if end <= span[0] and sentences.same(cue.span, span) and words_between(text, cue.span, span) <= words:
+            return True
+    return False
+
+
+def find_affirmed(
+    text: str, names: str | tuple[str, ...], languages: tuple[str, ...], marketplace: str = ""
+) -> tuple[PhraseMatch, ...]:
+    """``find``, leaving out the matches a negation cue governs ("we may not ask for 5 stars")."""
+    found = find(text, names, languages, marketplace)
+    if not found:
+        return found
+    cues = find(text, NEGATIONS, languages, marketplace)
+    if not cues:
+        return found
+    sentences = Sentences(text)
+    return tuple(match for match in found if not negated(text, match.span, cues, sentences))

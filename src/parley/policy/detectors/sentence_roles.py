@@ -26,7 +26,7 @@ from typing import Literal
 
 from parley.policy import lexicons
 from parley.policy.detectors import order_ids
-from parley.policy.detectors.phrase_patterns import PhraseMatch, Sentences, find
+from parley.policy.detectors.phrase_patterns import PhraseMatch, Sentences, find, is_cjk
 from parley.policy.parts import Span
 
 Role = Literal["substance", "confirmation", "phatic", "empty"]
@@ -164,10 +164,26 @@ def _blank(text: str, start: int, end: int, cut: list[Span]) -> str:
 
 def _content_words(leftover: str, filler: frozenset[str]) -> list[str]:
     words = []
-    for index, word in enumerate(_TOKEN.findall(leftover)):
+    for index, word in enumerate(_tokens(leftover, filler)):
         if (index and word[0].isupper()) or not word.isalpha() or word.lower() in filler:
             continue
         words.append(word)
         if len(words) >= _CONTENT_WORDS:
             break
     return words
+
+
+def _tokens(leftover: str, filler: frozenset[str]) -> Iterator[str]:
+    """Words of the leftover; a run of CJK characters, written without spaces, is cut into pairs
+    after its filler words (particles, ``です``) are taken out, since a pair of characters is
+    about one word of those languages."""
+    for token in _TOKEN.findall(leftover):
+        if not is_cjk(token[0]):
+            yield token
+            continue
+        rest = token
+        for word in sorted((w for w in filler if w and is_cjk(w[0]) and w in token), key=len, reverse=True):
+            rest = rest.replace(word, " ")
+        for piece in rest.split():
+            for start in range(0, len(piece) - 1, 2):
+                yield piece[start : start + 2]

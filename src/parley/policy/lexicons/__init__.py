@@ -29,3 +29,12 @@ def load(language: str, name: str) -> tuple[str, ...]:
 def load_all(name: str) -> dict[str, tuple[str, ...]]:
     """``name`` in every project language that has it."""
     return {language: entries for language in LANGUAGES if (entries := load(language, name))}
+
+
+def languages_having(*names: str) -> tuple[str, ...]:
+    """The project languages that have every one of the named lists: what a lexicon rule covers.
+
+    A rule built on word lists covers a language exactly when that language's lists exist, so
+    adding a language is adding its files (and its examples), never editing the rule.
+    """
+    return tuple(language for language in LANGUAGES if all(load(language, name) for name in names))

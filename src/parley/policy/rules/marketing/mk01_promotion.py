@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from parley.policy import lexicons
 from parley.policy.detectors import phrase_patterns
 from parley.policy.i18n import N_
 from parley.policy.rule import Finding, Rule, bad, good
@@ -39,7 +40,7 @@ class Promotion(Rule):
         flagged: only wording that sells is.
         """
     guidelines = ("G-TYPE-MARKETING", "G-WHY")
-    languages = ("en",)
+    languages = lexicons.languages_having("marketing_discounts")
     explanation = N_(
         '"%(excerpt)s" advertises a discount, coupon or sale. Coupons and promotions '
         "are marketing, which messages to buyers must not contain."
@@ -66,7 +67,9 @@ class Promotion(Rule):
 
     def check(self, scan: Scan) -> Iterator[Finding]:
         languages = phrase_patterns.languages_for(scan, self.languages)
-        found = scan.cached(phrase_patterns.find, scan.message.text, LISTS, languages, scan.context.marketplace_name)
+        found = scan.cached(
+            phrase_patterns.find_affirmed, scan.message.text, LISTS, languages, scan.context.marketplace_name
+        )
         messages = {
             "marketing_cross_sell": _CROSS_SELL,
             "marketing_channels": _CHANNELS,

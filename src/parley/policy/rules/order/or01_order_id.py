@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from parley.policy.context import Document
 from parley.policy.detectors import order_ids
 from parley.policy.i18n import N_, render
 from parley.policy.rule import Edit, Finding, Rule, bad, good
@@ -23,6 +24,7 @@ class MissingOrderId(Rule):
         carry the full 17-digit ID (3-7-7 digits), in the subject or the body.
         """
     guidelines = ("G-ORDER-ID",)
+    documents = (Document.MESSAGE, Document.PACKING_SLIP)
     fixable = True
     explanation = N_("The message does not contain the order ID (17 digits, shown as 123-1234567-1234567).")
     advice = N_('Add the order ID, for example "Order ID: 203-1234567-1234567", to the subject or the first line.')

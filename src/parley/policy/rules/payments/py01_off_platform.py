@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from parley.policy.context import LANGUAGES, Direction
+from parley.policy.context import LANGUAGES, Direction, Document
 from parley.policy.detectors import phrase_patterns
 from parley.policy.detectors.phrase_patterns import PhraseMatch, Sentences
 from parley.policy.i18n import N_
@@ -47,6 +47,7 @@ class OffPlatformPayment(Rule):
         is not flagged.
         """
     guidelines = ("G-PAYMENTS-ON-PLATFORM",)
+    documents = (Document.MESSAGE, Document.INSERT, Document.PACKING_SLIP)
     directions = (Direction.OUTBOUND, Direction.INBOUND)
     explanation = N_(
         '"%(excerpt)s" is a payment service outside the marketplace, mentioned for paying or refunding '

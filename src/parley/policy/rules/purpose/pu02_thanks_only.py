@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from parley.policy import lexicons
 from parley.policy.detectors import phrase_patterns, sentence_roles
 from parley.policy.i18n import N_
 from parley.policy.rule import Finding, Rule, bad, good
@@ -25,7 +26,7 @@ class ThanksOnly(Rule):
         judged: thanking a buyer who wrote first is fine.
         """
     guidelines = ("G-TYPE-THANKS-ONLY",)
-    languages = ("en",)
+    languages = lexicons.languages_having("thanks", "filler_words")
     explanation = N_(
         'The message only thanks the buyer or offers help (for example "%(sentence)s") and says nothing the '
         "order needs. Messages that only say thank you are not permitted."

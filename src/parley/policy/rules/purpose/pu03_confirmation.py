@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from parley.policy import lexicons
 from parley.policy.detectors import phrase_patterns, sentence_roles
 from parley.policy.i18n import N_
 from parley.policy.rule import Finding, Rule, bad, good
@@ -25,7 +26,7 @@ class Confirmation(Rule):
         include tracking is an answer, not a confirmation.
         """
     guidelines = ("G-TYPE-CONFIRMATION",)
-    languages = ("en",)
+    languages = lexicons.languages_having("confirmations", "filler_words")
     explanation = N_(
         'The message only confirms the order or its shipment ("%(sentence)s"). The marketplace sends these '
         "confirmations itself, so sellers may not."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from parley.policy import lexicons
 from parley.policy.detectors import phrase_patterns
 from parley.policy.i18n import N_
 from parley.policy.rule import Finding, Rule, bad, good
@@ -32,7 +33,7 @@ class CancellationRequest(Rule):
         stays silent when the message announces a delay or a restock date.
         """
     guidelines = ("G-ORDER-NO-CANCEL-ASK",)
-    languages = ("en",)
+    languages = lexicons.languages_having(REQUESTS, CANNOT_SHIP)
     explanation = N_(
         '"%(excerpt)s" asks the buyer to cancel the order. When you cannot fulfil an '
         "order, cancel it yourself; do not ask the buyer to request the cancellation."
@@ -60,7 +61,7 @@ class CancellationRequest(Rule):
         text = scan.message.text
         languages = phrase_patterns.languages_for(scan, self.languages)
         marketplace = scan.context.marketplace_name
-        requests = scan.cached(phrase_patterns.find, text, REQUESTS, languages, marketplace)
+        requests = scan.cached(phrase_patterns.find_affirmed, text, REQUESTS, languages, marketplace)
         if not requests:
             return
         if scan.cached(phrase_patterns.find, text, DELAYS, languages, marketplace):

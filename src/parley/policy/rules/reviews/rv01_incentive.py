@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from parley.policy import lexicons
+from parley.policy.context import Document
 from parley.policy.detectors import phrase_patterns
 from parley.policy.detectors.phrase_patterns import PhraseMatch, Sentences
 from parley.policy.i18n import N_
@@ -39,7 +41,8 @@ class ReviewIncentive(Rule):
         for a review" that ties them on its own.
         """
     guidelines = ("G-REVIEW-INCENTIVE",)
-    languages = ("en",)
+    documents = (Document.MESSAGE, Document.INSERT, Document.PACKING_SLIP)
+    languages = lexicons.languages_having(TERMS, INCENTIVES)
     explanation = N_(
         '"%(excerpt)s" ties a review to a reward (%(incentive)s). Offering compensation for a review or feedback, '
         "such as a refund, a gift card, a free or discounted product or a future benefit, is forbidden."
@@ -61,6 +64,7 @@ class ReviewIncentive(Rule):
         good("en", "We will review your refund request within two working days."),
         good("en", "If you have a moment, please leave a review of the product. It helps other buyers choose."),
         good("en", "Feel free to leave a review once you have tried the kettle."),
+        good("en", "We cannot offer anything in exchange for a review, but your honest opinion helps other buyers."),
     )
 
     def check(self, scan: Scan) -> Iterator[Finding]:
@@ -72,7 +76,7 @@ class ReviewIncentive(Rule):
             return scan.cached(phrase_patterns.find, text, name, languages, marketplace)
 
         taken: list[Span] = []
-        for match in find(PHRASES):
+        for match in scan.cached(phrase_patterns.find_affirmed, text, PHRASES, languages, marketplace):
             taken.append(match.span)
             yield self.text_finding(
                 scan, match.span, detector="phrase_patterns", pattern=match.entry, message_id=_PHRASE
@@ -86,9 +90,12 @@ class ReviewIncentive(Rule):
             text, terms, find(STRONG_INCENTIVES), words=STRONG_WINDOW, sentences=sentences
         )
         pairs.sort(key=lambda pair: (pair[0].span, abs(pair[1].span[0] - pair[0].span[0])))
+        cues = find(phrase_patterns.NEGATIONS)
         for term, incentive in pairs:
             span = (min(term.span[0], incentive.span[0]), max(term.span[1], incentive.span[1]))
             if any(span[0] < end and start < span[1] for start, end in taken):
+                continue
+            if cues and phrase_patterns.negated(text, span, cues, sentences):
                 continue
             taken.append(span)
             yield self.text_finding(

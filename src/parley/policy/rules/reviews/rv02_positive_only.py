@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from parley.policy import lexicons
+from parley.policy.context import Document
 from parley.policy.detectors import phrase_patterns
 from parley.policy.i18n import N_
 from parley.policy.rule import Finding, Rule, bad, good
@@ -25,7 +27,8 @@ class PositiveReviewsOnly(Rule):
         what to write all try to influence the review.
         """
     guidelines = ("G-REVIEW-POSITIVE-ONLY",)
-    languages = ("en",)
+    documents = (Document.MESSAGE, Document.INSERT, Document.PACKING_SLIP)
+    languages = lexicons.languages_having(LIST)
     explanation = N_(
         '"%(excerpt)s" tries to steer the review. A review request may not depend on '
         "the buyer being happy, ask for a positive rating, send complaints to you instead, or say what to write."
@@ -50,6 +53,8 @@ class PositiveReviewsOnly(Rule):
 
     def check(self, scan: Scan) -> Iterator[Finding]:
         languages = phrase_patterns.languages_for(scan, self.languages)
-        found = scan.cached(phrase_patterns.find, scan.message.text, LIST, languages, scan.context.marketplace_name)
+        found = scan.cached(
+            phrase_patterns.find_affirmed, scan.message.text, LIST, languages, scan.context.marketplace_name
+        )
         for match in found:
             yield self.text_finding(scan, match.span, detector="phrase_patterns", pattern=match.entry)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from parley.policy import lexicons
+from parley.policy.context import Document
 from parley.policy.detectors import phrase_patterns
 from parley.policy.i18n import N_
 from parley.policy.rule import Finding, Rule, bad, good
@@ -24,7 +26,8 @@ class ReviewChangeRequest(Rule):
         asks the marketplace, not the buyer.
         """
     guidelines = ("G-REVIEW-CHANGE",)
-    languages = ("en",)
+    documents = (Document.MESSAGE, Document.INSERT, Document.PACKING_SLIP)
+    languages = lexicons.languages_having(LIST)
     explanation = N_(
         '"%(excerpt)s" asks the buyer to remove or change a review or feedback. '
         "This is not allowed, even after the problem has been solved."
@@ -47,6 +50,8 @@ class ReviewChangeRequest(Rule):
 
     def check(self, scan: Scan) -> Iterator[Finding]:
         languages = phrase_patterns.languages_for(scan, self.languages)
-        found = scan.cached(phrase_patterns.find, scan.message.text, LIST, languages, scan.context.marketplace_name)
+        found = scan.cached(
+            phrase_patterns.find_affirmed, scan.message.text, LIST, languages, scan.context.marketplace_name
+        )
         for match in found:
             yield self.text_finding(scan, match.span, detector="phrase_patterns", pattern=match.entry)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from parley.policy import lexicons
+from parley.policy.context import Document
 from parley.policy.detectors import phrase_patterns
 from parley.policy.i18n import N_
 from parley.policy.rule import Finding, Rule, bad, good
@@ -29,7 +31,8 @@ class OffensiveContent(Rule):
         are deliberately left out.
         """
     guidelines = ("G-CONTENT-SENSITIVE",)
-    languages = ("en",)
+    documents = (Document.MESSAGE, Document.INSERT, Document.PACKING_SLIP)
+    languages = lexicons.languages_having("offensive_profanity")
     explanation = N_('"%(excerpt)s" is offensive language, which messages to buyers must not contain.')
     advice = N_("Remove the word or sentence and keep the message polite and factual, even when the buyer is not.")
     examples = (

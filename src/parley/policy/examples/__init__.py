@@ -1,0 +1,1 @@
+"""Rule examples per language, as data: see ``parley.policy.example_data``."""
