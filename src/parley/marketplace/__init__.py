@@ -1,0 +1,1 @@
+"""The marketplace domain: marketplaces, orders and their feeds, the buyer's timeline, notices."""

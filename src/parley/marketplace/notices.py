@@ -1,0 +1,65 @@
+"""The marketplace's own notices to buyers (shipped, refunded, canceled), in the buyer's language.
+
+They are written to the outbox in the same transaction as the change they report, so a notice
+exists exactly when its change does; a delivery worker sends them later.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from parley.marketplace import money
+from parley.policy.context import LANGUAGES
+from parley.policy.i18n import N_, render
+from parley.store.models import Order, OutboxNotice
+
+SUBJECTS = {
+    "shipped": N_("Your order %(order_id)s has shipped"),
+    "refunded": N_("Your refund for order %(order_id)s has been processed"),
+    "canceled": N_("Your order %(order_id)s has been canceled"),
+}
+BODIES = {
+    "shipped": N_(
+        "Hello %(name)s,\n\nyour order %(order_id)s from %(seller)s is on its way with %(carrier)s. "
+        "Tracking number: %(tracking)s.\nYou can follow the delivery under Your Orders."
+    ),
+    "refunded": N_(
+        "Hello %(name)s,\n\n%(seller)s has refunded %(amount)s for order %(order_id)s. "
+        "The money goes back to your original payment method within a few days."
+    ),
+    "canceled": N_(
+        "Hello %(name)s,\n\n%(seller)s has canceled order %(order_id)s (%(items)s). "
+        "You will not be charged for the canceled items."
+    ),
+}
+NO_TRACKING = N_("not given")
+
+
+def buyer_language(order: Order) -> str:
+    """The buyer's preferred language if Parley speaks it, else the marketplace's."""
+    preferred = (order.buyer.preferred_language or "").replace("_", "-").split("-")[0].lower()
+    return preferred if preferred in LANGUAGES else order.marketplace.default_language
+
+
+def notice(order: Order, kind: str, now: datetime, **params: str | int) -> OutboxNotice:
+    language = buyer_language(order)
+    values: dict[str, object] = {
+        "order_id": order.amazon_order_id,
+        "name": order.buyer.name,
+        "seller": order.seller.name,
+        **params,
+    }
+    if "amount_minor" in values:
+        values["amount"] = money.display(int(values.pop("amount_minor")), order.currency, language)  # type: ignore[call-overload]
+    if kind == "shipped" and not values.get("tracking"):
+        values["tracking"] = render(NO_TRACKING, language)
+    return OutboxNotice(
+        buyer_id=order.buyer_id,
+        order_id=order.id,
+        kind=kind,
+        language=language,
+        subject=render(SUBJECTS[kind], language, values),
+        body=render(BODIES[kind], language, values),
+        created_at=now,
+        attempts=0,
+    )

@@ -1,0 +1,1 @@
+"""Alembic migrations; ``parley db upgrade`` runs them."""
