@@ -26,14 +26,21 @@ class World:
 def world(session: Session) -> World:
     marketplaces = accounts.ensure_marketplaces(session, ["SE", "NL", "DE"])
     sweden = next(m for m in marketplaces if m.country_code == "SE")
-    seller = accounts.create_seller(session, "A1SELLERNORDIC", "Nordic Kitchen AB", "shop@nordic.example", language="sv")
+    seller = accounts.create_seller(
+        session, "A1SELLERNORDIC", "Nordic Kitchen AB", "shop@nordic.example", language="sv"
+    )
     other = accounts.create_seller(session, "A2SELLEROTHER", "Other Shop", "other@shop.example")
     buyer = accounts.create_buyer(session, "Anna", "anna@mail.example", "sv-SE")
     return World(sweden, seller, other, buyer)
 
 
 def order(
-    session: Session, w: World, *, channel: Channel = Channel.MFN, quantities: tuple[int, ...] = (2, 1), paid: bool = True
+    session: Session,
+    w: World,
+    *,
+    channel: Channel = Channel.MFN,
+    quantities: tuple[int, ...] = (2, 1),
+    paid: bool = True,
 ) -> Order:
     items = [
         intake.NewItem(f"SKU-{n}", f"B0{n:08d}", f"Item {n}", quantity, 19900 + n * 1000)

@@ -117,7 +117,10 @@ def test_partial_refund_then_full_refund_and_no_more(session: Session) -> None:
     assert placed.items[0].refunded_minor == placed.items[0].price_minor
     with pytest.raises(orders.OrderActionError) as error:
         orders.refund(
-            session, w.seller, placed.amazon_order_id, AdjustmentReason.OTHER,
+            session,
+            w.seller,
+            placed.amazon_order_id,
+            AdjustmentReason.OTHER,
             amounts=[(code, Decimal("1"))],
         )
     assert error.value.code == orders.REFUND_TOO_LARGE

@@ -33,5 +33,7 @@ def late_shipment(session: Session, seller: Seller, now: datetime | None = None)
     for days in WINDOWS:
         since = now - timedelta(days=days)
         in_window = [(confirmed, latest) for confirmed, latest in rows if confirmed >= since]
-        result.append(LateShipment(days, len(in_window), sum(1 for confirmed, latest in in_window if confirmed > latest)))
+        result.append(
+            LateShipment(days, len(in_window), sum(1 for confirmed, latest in in_window if confirmed > latest))
+        )
     return result

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
-from itertools import islice
 from typing import IO, Any
 from xml.etree.ElementTree import Element, SubElement, tostring
 
@@ -82,13 +81,24 @@ def process(
     now = now or datetime.now(UTC)
     report = ProcessingReport(feed_id=feed_id, feed_type=str(feed_type))
     records = read_records(stream, feed_type)
-    try:
-        while chunk := list(islice(records, CHUNK)):
+    damage: FeedFormatError | None = None
+    while damage is None:
+        chunk: list[Record] = []
+        try:
+            for record in records:
+                chunk.append(record)
+                if len(chunk) == CHUNK:
+                    break
+        except FeedFormatError as error:
+            damage = error  # what was read before the damage is still applied
+        if chunk:
             _apply_chunk(session, seller, chunk, report, now=now, feed_id=feed_id)
-    except FeedFormatError as error:
+        if len(chunk) < CHUNK:
+            break
+    if damage is not None:
         if report.processed == 0:
             report.status = "Rejected"
-        report.add(Result(0, "Error", orders.MALFORMED, f"the feed could not be read further: {error}"))
+        report.add(Result(0, "Error", orders.MALFORMED, f"the feed could not be read further: {damage}"))
     return report
 
 
