@@ -272,7 +272,17 @@ def fix(
     typer.echo("".join(diff), nl=False)
 
 
+def _add_marketplace_commands() -> None:
+    from parley import cli_marketplace
+
+    app.add_typer(cli_marketplace.db_app, name="db")
+    app.add_typer(cli_marketplace.feeds_app, name="feeds")
+    app.command("demo")(cli_marketplace.demo)
+
+
 def main() -> None:
+    if len(sys.argv) < 2 or sys.argv[1] not in ("check", "fix", "rules", "rule"):
+        _add_marketplace_commands()
     try:
         app()
     except KeyboardInterrupt:

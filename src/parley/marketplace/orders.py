@@ -94,8 +94,15 @@ def _event(session: Session, order: Order, kind: str, at: datetime, **data: obje
 
 
 def apply_shipment(
-    session: Session, loaded: LoadedOrder, record: ShipmentRecord, now: datetime, feed_id: str | None = None
+    session: Session,
+    loaded: LoadedOrder,
+    record: ShipmentRecord,
+    now: datetime,
+    feed_id: str | None = None,
+    *,
+    by_marketplace: bool = False,
 ) -> Applied:
+    """Confirm a shipment; ``by_marketplace`` is the marketplace's own network shipping an AFN order."""
     order = loaded.order
     fingerprint = _print(
         record.carrier.lower(),
@@ -105,7 +112,7 @@ def apply_shipment(
     )
     if fingerprint in loaded.shipment_prints:
         return Applied(duplicate=True)
-    if order.channel == Channel.AFN:
+    if order.channel == Channel.AFN and not by_marketplace:
         raise OrderActionError(
             FULFILLED_BY_MARKETPLACE, f"order {order.amazon_order_id} is fulfilled by the marketplace, which ships it"
         )
@@ -143,9 +150,9 @@ def apply_shipment(
     )
     session.add(shipment)
     for code, quantity in quantities.items():
-        item = loaded.items[code]
-        item.quantity_shipped += quantity
-        shipment.items.append(ShipmentItem(order_item_id=item.id, quantity=quantity))
+        order_item = loaded.items[code]
+        order_item.quantity_shipped += quantity
+        shipment.items.append(ShipmentItem(order_item_id=order_item.id, quantity=quantity))
     loaded.shipment_prints.add(fingerprint)
     everything_shipped = all(_remaining(loaded, code) == 0 for code in loaded.items)
     order.status = OrderStatus.SHIPPED if everything_shipped else OrderStatus.PARTIALLY_SHIPPED

@@ -7,8 +7,8 @@ record of its own. A record's message ID is the line number of its first row.
 
 from __future__ import annotations
 
-import codecs
 import csv
+import io
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import IO
@@ -51,7 +51,7 @@ MAX_FIELD = 4096
 
 
 def read(stream: IO[bytes], feed_type: FeedType) -> Iterator[Record]:
-    text = codecs.getreader("utf-8")(stream, errors="strict")
+    text = io.TextIOWrapper(stream, encoding="utf-8", errors="strict", newline="")
     rows = _rows(text)
     try:
         _header_line, header = next(rows)
