@@ -7,11 +7,12 @@ exists exactly when its change does; a delivery worker sends them later.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from parley.marketplace import money
 from parley.policy.context import LANGUAGES
 from parley.policy.i18n import N_, render
-from parley.store.models import Order, OutboxNotice
+from parley.store.models import Order
 
 SUBJECTS = {
     "shipped": N_("Your order %(order_id)s has shipped"),
@@ -41,7 +42,8 @@ def buyer_language(order: Order) -> str:
     return preferred if preferred in LANGUAGES else order.marketplace.default_language
 
 
-def notice(order: Order, kind: str, now: datetime, **params: str | int) -> OutboxNotice:
+def notice(order: Order, kind: str, now: datetime, **params: str | int) -> dict[str, Any]:
+    """The outbox row of a notice about ``order``, rendered in the buyer's language."""
     language = buyer_language(order)
     values: dict[str, object] = {
         "order_id": order.amazon_order_id,
@@ -53,13 +55,14 @@ def notice(order: Order, kind: str, now: datetime, **params: str | int) -> Outbo
         values["amount"] = money.display(int(values.pop("amount_minor")), order.currency, language)  # type: ignore[call-overload]
     if kind == "shipped" and not values.get("tracking"):
         values["tracking"] = render(NO_TRACKING, language)
-    return OutboxNotice(
-        buyer_id=order.buyer_id,
-        order_id=order.id,
-        kind=kind,
-        language=language,
-        subject=render(SUBJECTS[kind], language, values),
-        body=render(BODIES[kind], language, values),
-        created_at=now,
-        attempts=0,
-    )
+    return {
+        "buyer_id": order.buyer_id,
+        "order_id": order.id,
+        "kind": kind,
+        "language": language,
+        "subject": render(SUBJECTS[kind], language, values),
+        "body": render(BODIES[kind], language, values),
+        "created_at": now,
+        "delivered_at": None,
+        "attempts": 0,
+    }

@@ -28,7 +28,8 @@ from parley.marketplace.catalog import (
 )
 from parley.marketplace.feeds.records import AdjustedItem, AdjustmentRecord, ShipmentRecord, ShippedItem
 from parley.store import orders_repository
-from parley.store.models import Adjustment, Order, Seller, Shipment, ShipmentItem, TimelineEvent
+from parley.store.bulk import Writes
+from parley.store.models import Adjustment, Order, Seller
 from parley.store.orders_repository import LoadedOrder
 
 FUTURE_TOLERANCE = timedelta(days=1)
@@ -86,8 +87,8 @@ def _remaining(loaded: LoadedOrder, code: str) -> int:
     return item.quantity - item.quantity_shipped - item.quantity_canceled
 
 
-def _event(session: Session, order: Order, kind: str, at: datetime, **data: object) -> None:
-    session.add(TimelineEvent(order_id=order.id, kind=kind, occurred_at=at, data=data))
+def _event(writes: Writes, order: Order, kind: str, at: datetime, **data: object) -> None:
+    writes.events.append({"order_id": order.id, "kind": kind, "occurred_at": at, "data": data})
 
 
 # --- shipments ------------------------------------------------------------------------------
@@ -101,8 +102,13 @@ def apply_shipment(
     feed_id: str | None = None,
     *,
     by_marketplace: bool = False,
+    writes: Writes | None = None,
 ) -> Applied:
-    """Confirm a shipment; ``by_marketplace`` is the marketplace's own network shipping an AFN order."""
+    """Confirm a shipment; ``by_marketplace`` is the marketplace's own network shipping an AFN order.
+
+    New rows go to ``writes`` when given (the caller flushes them); otherwise they are written now.
+    """
+    out = writes or Writes()
     order = loaded.order
     fingerprint = _print(
         record.carrier.lower(),
@@ -138,26 +144,27 @@ def apply_shipment(
                 QUANTITY, f"item {item.item_code}: {quantity} to ship but {max(left, 0)} left", item.item_code
             )
         quantities[item.item_code] = quantities.get(item.item_code, 0) + quantity
-    shipment = Shipment(
-        order_id=order.id,
-        carrier=record.carrier,
-        method=record.method,
-        tracking_number=record.tracking_number,
-        shipped_at=record.shipped_at,
-        confirmed_at=now,
-        fingerprint=fingerprint,
-        feed_id=feed_id,
-    )
-    session.add(shipment)
+    shipment = {
+        "order_id": order.id,
+        "carrier": record.carrier,
+        "method": record.method,
+        "tracking_number": record.tracking_number,
+        "shipped_at": record.shipped_at,
+        "confirmed_at": now,
+        "fingerprint": fingerprint,
+        "feed_id": feed_id,
+    }
+    shipment_items = []
     for code, quantity in quantities.items():
         order_item = loaded.items[code]
-        order_item.quantity_shipped += quantity
-        shipment.items.append(ShipmentItem(order_item_id=order_item.id, quantity=quantity))
+        out.set_shipped(order_item, order_item.quantity_shipped + quantity)
+        shipment_items.append({"order_item_id": order_item.id, "quantity": quantity})
+    out.shipments.append((shipment, shipment_items))
     loaded.shipment_prints.add(fingerprint)
     everything_shipped = all(_remaining(loaded, code) == 0 for code in loaded.items)
-    order.status = OrderStatus.SHIPPED if everything_shipped else OrderStatus.PARTIALLY_SHIPPED
+    out.set_status(order, OrderStatus.SHIPPED if everything_shipped else OrderStatus.PARTIALLY_SHIPPED)
     _event(
-        session,
+        out,
         order,
         "shipped",
         record.shipped_at,
@@ -165,7 +172,11 @@ def apply_shipment(
         tracking=record.tracking_number,
         items=[{"item_code": code, "quantity": quantity} for code, quantity in quantities.items()],
     )
-    session.add(notices.notice(order, "shipped", now, carrier=record.carrier, tracking=record.tracking_number or ""))
+    out.notices.append(
+        notices.notice(order, "shipped", now, carrier=record.carrier, tracking=record.tracking_number or "")
+    )
+    if writes is None:
+        out.flush(session)
     return Applied()
 
 
@@ -211,9 +222,16 @@ def _refund_amount(components: dict[str, int]) -> int:
 
 
 def apply_adjustment(
-    session: Session, loaded: LoadedOrder, record: AdjustmentRecord, now: datetime, feed_id: str | None = None
+    session: Session,
+    loaded: LoadedOrder,
+    record: AdjustmentRecord,
+    now: datetime,
+    feed_id: str | None = None,
+    *,
+    writes: Writes | None = None,
 ) -> Applied:
     """All items of the record, or none: every item is checked before anything changes."""
+    out = writes or Writes()
     order = loaded.order
     if order.status == OrderStatus.PENDING and record.action == AdjustmentAction.REFUND:
         raise OrderActionError(STATUS, f"order {order.amazon_order_id} is Pending: nothing was charged to refund")
@@ -289,8 +307,8 @@ def apply_adjustment(
         if canceled:
             canceled_items.append(f"{canceled} × {order_item.title}")
     if refunded:
-        _event(session, order, "refunded", now, amount_minor=refunded, currency=order.currency)
-        session.add(notices.notice(order, "refunded", now, amount_minor=refunded))
+        _event(out, order, "refunded", now, amount_minor=refunded, currency=order.currency)
+        out.notices.append(notices.notice(order, "refunded", now, amount_minor=refunded))
     if canceled_items:
         if all(i.quantity_canceled == i.quantity for i in loaded.items.values()):
             order.status = OrderStatus.CANCELED
@@ -300,8 +318,10 @@ def apply_adjustment(
             OrderStatus.PARTIALLY_SHIPPED,
         ):
             order.status = OrderStatus.SHIPPED
-        _event(session, order, "canceled", now, items=canceled_items)
-        session.add(notices.notice(order, "canceled", now, items=", ".join(canceled_items)))
+        _event(out, order, "canceled", now, items=canceled_items)
+        out.notices.append(notices.notice(order, "canceled", now, items=", ".join(canceled_items)))
+    if writes is None:
+        out.flush(session)
     return Applied()
 
 
@@ -372,7 +392,9 @@ def mark_delivered(session: Session, seller: Seller, order_id: str, *, at: datet
     order.status = OrderStatus.DELIVERED
     order.delivered_at = at
     order.completed_at = at
-    _event(session, order, "delivered", at)
+    out = Writes()
+    _event(out, order, "delivered", at)
+    out.flush(session)
     return Applied()
 
 

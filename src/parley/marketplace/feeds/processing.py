@@ -26,6 +26,7 @@ from parley.marketplace.feeds.records import (
     ShipmentRecord,
 )
 from parley.store import orders_repository
+from parley.store.bulk import Writes
 from parley.store.models import Seller
 
 CHUNK = 1000
@@ -107,6 +108,7 @@ def _apply_chunk(
 ) -> None:
     wanted = [record.order_id for record in chunk if not isinstance(record, RecordError)]
     loaded = orders_repository.load_for_seller(session, seller.id, wanted)
+    writes = Writes()
     for record in chunk:
         report.processed += 1
         if isinstance(record, RecordError):
@@ -128,10 +130,10 @@ def _apply_chunk(
             continue
         try:
             if isinstance(record, ShipmentRecord):
-                applied = orders.apply_shipment(session, entry, record, now, feed_id)
+                applied = orders.apply_shipment(session, entry, record, now, feed_id, writes=writes)
             else:
                 assert isinstance(record, AdjustmentRecord)
-                applied = orders.apply_adjustment(session, entry, record, now, feed_id)
+                applied = orders.apply_adjustment(session, entry, record, now, feed_id, writes=writes)
         except orders.OrderActionError as error:
             report.with_error += 1
             report.add(
@@ -150,7 +152,7 @@ def _apply_chunk(
                     record.order_id,
                 )
             )
-    session.flush()
+    writes.flush(session)
 
 
 def to_xml(report: ProcessingReport, merchant_id: str) -> bytes:

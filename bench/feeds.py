@@ -1,0 +1,135 @@
+"""Apply a 100,000-record shipping feed and print records/s and peak memory, on SQLite and PostgreSQL.
+
+    python bench/feeds.py                         # SQLite in a temporary file
+    python bench/feeds.py --postgres postgresql://postgres@127.0.0.1:5432/parley_bench
+    python bench/feeds.py --records 20000 --flat
+
+The orders are inserted first (not timed); then the feed is generated to a file and processed
+from it, streaming, in one transaction that is committed at the end (timed, commit included).
+Peak memory is tracemalloc's peak during processing (Python allocations).
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+import tracemalloc
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import insert, text
+
+from parley.marketplace import accounts
+from parley.marketplace.feeds import processing
+from parley.marketplace.feeds.records import FeedType
+from parley.store import migrate
+from parley.store.database import make_engine, session_factory
+from parley.store.models import Order, OrderItem, TimelineEvent
+
+
+def _prepare(url: str, records: int) -> tuple[object, int, list[str]]:
+    engine = make_engine(url)
+    if engine.dialect.name == "postgresql":
+        with engine.begin() as connection:
+            connection.execute(text("DROP SCHEMA public CASCADE"))
+            connection.execute(text("CREATE SCHEMA public"))
+    migrate.upgrade(engine)
+    bought = datetime.now(UTC) - timedelta(days=2)
+    with session_factory(engine)() as session, session.begin():
+        [sweden] = accounts.ensure_marketplaces(session, ["SE"])
+        seller = accounts.create_seller(session, "A1BENCH", "Bench AB", "bench@seller.example")
+        buyer = accounts.create_buyer(session, "Bench Buyer", "bench@buyer.example", "sv")
+        seller_id, buyer_id = seller.id, buyer.id
+        ids = [f"203-{n // 10**7:07d}-{n % 10**7:07d}" for n in range(1, records + 1)]
+        for start in range(0, records, 10_000):
+            chunk = ids[start : start + 10_000]
+            rows = [
+                {
+                    "amazon_order_id": order_id, "marketplace_id": sweden.id, "seller_id": seller_id,
+                    "buyer_id": buyer_id, "status": "Unshipped", "channel": "MFN", "is_mcf": False, "currency": "SEK",
+                    "purchase_date": bought, "earliest_ship_date": bought, "latest_ship_date": bought + timedelta(days=2),
+                    "earliest_delivery_date": bought + timedelta(days=3),
+                    "latest_delivery_date": bought + timedelta(days=5), "delivered_at": None, "completed_at": None,
+                }
+                for order_id in chunk
+            ]  # fmt: skip
+            pks = session.scalars(insert(Order).returning(Order.id, sort_by_parameter_order=True), rows).all()
+            session.execute(
+                insert(OrderItem),
+                [
+                    {
+                        "order_id": pk, "item_code": f"{start + n:014d}", "sku": "SKU-1", "asin": "B000000001",
+                        "title": "Cast iron pan", "quantity": 1, "price_minor": 34900, "image_url": None,
+                        "quantity_shipped": 0, "quantity_canceled": 0, "refunded_minor": 0,
+                    }
+                    for n, pk in enumerate(pks)
+                ],
+            )  # fmt: skip
+            session.execute(
+                insert(TimelineEvent), [{"order_id": pk, "kind": "placed", "occurred_at": bought, "data": {}} for pk in pks]
+            )
+    return engine, seller_id, ids
+
+
+def _feed(path: Path, ids: list[str], flat: bool) -> None:
+    shipped = (datetime.now(UTC) - timedelta(days=1)).isoformat()
+    with path.open("w", encoding="utf-8") as out:
+        if flat:
+            out.write("order-id\tship-date\tcarrier-code\ttracking-number\tship-method\n")
+            for n, order_id in enumerate(ids):
+                out.write(f"{order_id}\t{shipped}\tPostNord\t00370{n:015d}\tStandard\n")
+            return
+        out.write("<?xml version='1.0' encoding='UTF-8'?>\n<AmazonEnvelope><Header><DocumentVersion>1.01")
+        out.write("</DocumentVersion><MerchantIdentifier>A1BENCH</MerchantIdentifier></Header>")
+        out.write("<MessageType>OrderFulfillment</MessageType>\n")
+        for n, order_id in enumerate(ids, 1):
+            out.write(
+                f"<Message><MessageID>{n}</MessageID><OrderFulfillment><AmazonOrderID>{order_id}</AmazonOrderID>"
+                f"<FulfillmentDate>{shipped}</FulfillmentDate><FulfillmentData><CarrierName>PostNord</CarrierName>"
+                f"<ShipperTrackingNumber>00370{n:015d}</ShipperTrackingNumber></FulfillmentData></OrderFulfillment>"
+                "</Message>\n"
+            )
+        out.write("</AmazonEnvelope>\n")
+
+
+def run(url: str, records: int, flat: bool) -> None:
+    from parley.store.models import Seller
+
+    engine, seller_id, ids = _prepare(url, records)
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "feed.txt"
+        _feed(path, ids, flat)
+        size = path.stat().st_size
+        tracemalloc.start()
+        started = time.perf_counter()
+        with session_factory(engine)() as session, session.begin(), path.open("rb") as stream:  # type: ignore[arg-type]
+            seller = session.get(Seller, seller_id)
+            kind = FeedType.FLAT_FILE_FULFILLMENT if flat else FeedType.ORDER_FULFILLMENT
+            report = processing.process(session, seller, kind, stream, feed_id="1")  # type: ignore[arg-type]
+        elapsed = time.perf_counter() - started
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    name = engine.dialect.name  # type: ignore[attr-defined]
+    print(
+        f"{name:<10} {'flat' if flat else 'xml':<4} {records:>7} records ({size / 1e6:.1f} MB): {elapsed:6.1f} s, "
+        f"{records / elapsed:7.0f} records/s, peak {peak / 1e6:.1f} MB; "
+        f"{report.successful} successful, {report.with_error} with error"
+    )
+    engine.dispose()  # type: ignore[attr-defined]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--records", type=int, default=100_000)
+    parser.add_argument("--postgres", help="a PostgreSQL URL (its public schema is dropped and rebuilt)")
+    parser.add_argument("--flat", action="store_true", help="a tab-delimited flat file instead of XML")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as directory:
+        run(f"sqlite:///{directory}/bench.db", args.records, args.flat)
+    if args.postgres:
+        run(args.postgres, args.records, args.flat)
+
+
+if __name__ == "__main__":
+    main()
