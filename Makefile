@@ -15,8 +15,10 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-## run: check the example messages and show the verdicts (exit 1 from `parley check` means "some blocked")
+## run: build the demo marketplace in ./parley.db (SQLite; PARLEY_DATABASE_URL to choose another) and show it,
+## then check the example messages (exit 1 from `parley check` means "some blocked")
 run: setup
+	$(BIN)/parley demo
 	@$(BIN)/parley check examples/ ; status=$$?; [ $$status -le 1 ] || exit $$status
 
 ## test: lint, architecture contract, stale-docs and catalog checks, then the test suite

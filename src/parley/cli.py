@@ -275,6 +275,8 @@ def fix(
 def _add_marketplace_commands() -> None:
     from parley import cli_marketplace
 
+    if any(group.name == "db" for group in app.registered_groups):
+        return
     app.add_typer(cli_marketplace.db_app, name="db")
     app.add_typer(cli_marketplace.feeds_app, name="feeds")
     app.command("demo")(cli_marketplace.demo)
