@@ -163,3 +163,17 @@ def test_the_report_as_xml(session: Session) -> None:
     summary = root.find("Message/ProcessingReport/ProcessingSummary")
     assert summary is not None and summary.findtext("MessagesWithError") == "1"
     assert root.findtext("Message/ProcessingReport/Result/MessageID") == "7"
+
+
+def test_every_message_code_is_documented() -> None:
+    from pathlib import Path
+
+    from parley.marketplace import orders
+
+    documented = (Path(__file__).parents[2] / "docs" / "feeds.md").read_text(encoding="utf-8")
+    codes = {
+        value for name, value in vars(orders).items() if name.isupper() and isinstance(value, int) and value >= 5000
+    }
+    assert len(codes) == 11
+    for code in codes:
+        assert f"| {code} |" in documented, code

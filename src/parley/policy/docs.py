@@ -29,6 +29,22 @@ LANGUAGE_NAMES = {
 # Requirements met by parts of Parley other than policy rules (filled in as those parts land).
 SERVICE_FEATURES: dict[str, list[str]] = {
     "G-ENFORCE-BLOCK": ["the engine's verdict: any finding whose edition action is `block` blocks the message"],
+    "G-FEED-SHIPPING": [
+        "service: `parley.marketplace.feeds` (OrderFulfillment XML and flat file) and "
+        "`orders.confirm_shipment`; see docs/feeds.md"
+    ],
+    "G-FEED-ADJUSTMENT": [
+        "service: `parley.marketplace.feeds` (OrderAdjustment XML and flat file, 18 reason codes) and "
+        "`orders.cancel` / `orders.refund`; see docs/feeds.md"
+    ],
+    "G-INDIRECT-UPDATES": [
+        "service: the buyer's order timeline (`marketplace.timeline`) and the marketplace's shipment, refund and "
+        "cancellation notices in the buyer's language, queued in the outbox (`marketplace.notices`)"
+    ],
+    "G-RETURN-REFUND": [
+        "service: refunds only as adjustments through Manage Orders / Manage Returns (`orders.refund`, "
+        "`returns.refund`) or the OrderAdjustment feed, restocking fees deducted"
+    ],
 }
 
 
