@@ -752,23 +752,48 @@ def pairs_near(
 NEGATIONS = "negations"
 """The list of cues that turn a phrase around: "we cannot offer", "we are not allowed to"."""
 NEGATION_REACH = 6
+TRAILING_REACH = 12
+"""Characters between a phrase and a negation that follows it, for languages that negate at the end
+of the clause (Japanese: 星5つの評価をお願いすることはできません)."""
+TRAILING_LANGUAGES = frozenset({"ja"})
+_CLAUSE_MARKS = ("、", "，", ",", "が", "けど", "ので")
 
 
 def negated(
-    text: str, span: Span, cues: Sequence[PhraseMatch], sentences: Sentences, *, words: int = NEGATION_REACH
+    text: str,
+    span: Span,
+    cues: Sequence[PhraseMatch],
+    sentences: Sentences,
+    *,
+    words: int = NEGATION_REACH,
+    trailing: bool = False,
 ) -> bool:
     """Whether a negation cue governs the phrase at ``span``.
 
     A cue governs it when it lies inside the phrase, or ends before it in the same sentence with at
     most ``words`` words between them: "we *cannot offer* anything in exchange for a review".
     Cues are whole phrases in ``negations.txt`` ("(cannot|may not) ~2 (offer|give)"), never a bare
-    "not", so "don't forget to follow us" stays marketing.
+    "not", so "don't forget to follow us" stays marketing. With ``trailing`` (Japanese, which negates
+    at the end of the clause) only a cue inside the phrase or right after it, in the same clause,
+    counts: in 発送できませんので、キャンセルを… the できません ends the clause before the request.
     """
     for cue in cues:
         start, end = cue.span
         if span[0] <= start and end <= span[1]:
             return True
-        if end <= span[0] and sentences.same(cue.span, span) and words_between(text, cue.span, span) <= words:
+        if (
+            not trailing
+            and end <= span[0]
+            and sentences.same(cue.span, span)
+            and words_between(text, cue.span, span) <= words
+        ):
+            return True
+        if (
+            trailing
+            and span[0] <= start <= span[1] + TRAILING_REACH
+            and sentences.same(cue.span, span)
+            and not any(mark in text[span[1] : max(start, span[1])] for mark in _CLAUSE_MARKS)
+        ):
             return True
     return False
 
@@ -784,4 +809,8 @@ def find_affirmed(
     if not cues:
         return found
     sentences = Sentences(text)
-    return tuple(match for match in found if not negated(text, match.span, cues, sentences))
+    return tuple(
+        match
+        for match in found
+        if not negated(text, match.span, cues, sentences, trailing=match.language in TRAILING_LANGUAGES)
+    )

@@ -34,6 +34,7 @@ Role = Literal["substance", "confirmation", "phatic", "empty"]
 PHATIC_LISTS = ("thanks", "availability", "greetings", "sign_offs", "pleasantries")
 CONFIRMATION_LISTS = ("confirmations",)
 _CONTENT_WORDS = 3
+_SIGNATURE_LINE = 60
 # Characters of whole sentences judged at a time: most messages show a purpose in their first lines.
 _FIRST_CHUNK = 256
 _LAST_CHUNK = 8192
@@ -133,6 +134,7 @@ def _roles(text: str, spans: list[Span], languages: tuple[str, ...], marketplace
     phrase_starts = [m.span[0] for m in phrases]
     purpose_starts = [m.span[0] for m in purposes]
     filler = _filler(languages)
+    signed = False
     for start, end in spans:
         inside = phrases[bisect_left(phrase_starts, start) : bisect_left(phrase_starts, end)]
         nearby = removed[bisect_left(removed_starts, start - _LONGEST) : bisect_left(removed_starts, end)]
@@ -143,6 +145,12 @@ def _roles(text: str, spans: list[Span], languages: tuple[str, ...], marketplace
         content = _content_words(leftover, filler)
         question = "?" in leftover or "？" in leftover
         role: Role
+        if signed and purpose is None and not question and end - start <= _SIGNATURE_LINE:
+            # After "Best regards" come the sender's name and shop: in scripts without capitals
+            # (Japanese, Chinese) they would otherwise count as content words.
+            yield SentenceRole((start, end), "empty", inside, (), None)
+            continue
+        signed = signed or any(m.list == "sign_offs" for m in inside)
         if purpose is not None or len(content) >= _CONTENT_WORDS or (question and content):
             role = "substance"
         elif any(m.list in CONFIRMATION_LISTS for m in inside):

@@ -95,7 +95,8 @@ class ReviewIncentive(Rule):
             span = (min(term.span[0], incentive.span[0]), max(term.span[1], incentive.span[1]))
             if any(span[0] < end and start < span[1] for start, end in taken):
                 continue
-            if cues and phrase_patterns.negated(text, span, cues, sentences):
+            trailing = term.language in phrase_patterns.TRAILING_LANGUAGES
+            if cues and phrase_patterns.negated(text, span, cues, sentences, trailing=trailing):
                 continue
             taken.append(span)
             yield self.text_finding(
