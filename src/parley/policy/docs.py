@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import textwrap
 
+from parley.policy.context import Document
 from parley.policy.editions import edition_names, load_edition
 from parley.policy.guidelines import catalogue
 from parley.policy.i18n import render
@@ -46,6 +47,9 @@ SERVICE_FEATURES: dict[str, list[str]] = {
         "`returns.refund`) or the OrderAdjustment feed, restocking fees deducted"
     ],
 }
+
+
+_DOCUMENT_NAMES = {Document.MESSAGE: "messages", Document.INSERT: "inserts", Document.PACKING_SLIP: "packing slips"}
 
 
 def _languages(rule: Rule) -> str:
@@ -96,7 +100,7 @@ def rule_markdown(rule: Rule) -> str:
         "",
         f"Default action: {rule.default_action} · Editions: {editions} · Languages: {_languages(rule)} · "
         f"Fixable: {'yes' if rule.fixable else 'no'} · Directions: {', '.join(rule.directions)} · "
-        f"Source: `{type(rule).__module__}`",
+        f"Governs: {', '.join(_DOCUMENT_NAMES[d] for d in rule.documents)} · Source: `{type(rule).__module__}`",
         "",
         "## What it does",
         "",
@@ -140,6 +144,22 @@ def index_markdown() -> str:
             f"| [{rule.code}]({rule.code}.md) | `{rule.name}` | {rule.title} | {rule.default_action} | "
             f"{_languages(rule)} | {'yes' if rule.fixable else 'no'} | {', '.join(rule.guidelines)} |"
         )
+    lines.extend(
+        [
+            "",
+            "## Paper in the box",
+            "",
+            "The review rules govern every communication, shipping-box inserts included, and the order ID",
+            "belongs on packing slips. `parley check --kind insert FILE` and `--kind packing-slip` run only",
+            "the rules that govern such paper:",
+            "",
+            "| Kind | Rules |",
+            "|---|---|",
+        ]
+    )
+    for document in (Document.INSERT, Document.PACKING_SLIP):
+        codes = [f"[{r.code}]({r.code}.md)" for r in all_rules() if document in r.documents]
+        lines.append(f"| `{document}` | {', '.join(codes)} |")
     return "\n".join(lines) + "\n"
 
 

@@ -12,6 +12,14 @@ from parley.policy.rule import Finding, Rule, bad, good
 from parley.policy.scan import Scan
 
 LIST = "review_positive_only"
+CONDITIONS = "review_conditions"
+REQUESTS = "review_request"
+CONDITION_WINDOW = 20
+"""How many words after a condition on the buyer's satisfaction a review request still depends on it."""
+_CONDITIONAL = N_(
+    '"%(excerpt)s" asks for a review after a condition on the buyer being satisfied, so only happy buyers '
+    "are asked. Ask every buyer the same way, whatever their experience."
+)
 
 
 class PositiveReviewsOnly(Rule):
@@ -49,12 +57,36 @@ class PositiveReviewsOnly(Rule):
         good("en", "If you are not satisfied with the lamp, please contact us and we will replace it."),
         good("en", "Before returning the item, please contact us first so we can send a prepaid label."),
         good("en", "Does the size fit? If not, we will exchange it for a larger one."),
+        bad("en", "[[Are you happy with the kettle? Then please leave a review]] on the product page."),
+        good("en", "Are you happy with the fit? If not, reply and we will send the other size."),
     )
 
     def check(self, scan: Scan) -> Iterator[Finding]:
+        text = scan.message.text
         languages = phrase_patterns.languages_for(scan, self.languages)
-        found = scan.cached(
-            phrase_patterns.find_affirmed, scan.message.text, LIST, languages, scan.context.marketplace_name
-        )
+        marketplace = scan.context.marketplace_name
+        found = scan.cached(phrase_patterns.find_affirmed, text, LIST, languages, marketplace)
+        taken = []
         for match in found:
+            taken.append(match.span)
             yield self.text_finding(scan, match.span, detector="phrase_patterns", pattern=match.entry)
+        conditions = scan.cached(phrase_patterns.find_affirmed, text, CONDITIONS, languages, marketplace)
+        if not conditions:
+            return
+        requests = scan.cached(phrase_patterns.find, text, REQUESTS, languages, marketplace)
+        sentences = scan.cached(phrase_patterns.Sentences, text)
+        pairs = phrase_patterns.pairs_near(text, conditions, requests, words=CONDITION_WINDOW, sentences=sentences)
+        for condition, request in sorted(pairs, key=lambda pair: (pair[0].span, pair[1].span)):
+            if request.span[0] < condition.span[1]:
+                continue  # "leave a review if you like": a request before the condition is the phrase list's job
+            span = (condition.span[0], request.span[1])
+            if any(span[0] < end and start < span[1] for start, end in taken):
+                continue
+            taken.append(span)
+            yield self.text_finding(
+                scan,
+                span,
+                detector="phrase_patterns",
+                pattern=f"{condition.entry} + {request.entry}",
+                message_id=_CONDITIONAL,
+            )
