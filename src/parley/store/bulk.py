@@ -15,7 +15,7 @@ from sqlalchemy import column as sa_column
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
-from parley.store.models import Order, OrderItem, OutboxNotice, Shipment, ShipmentItem, TimelineEvent
+from parley.store.models import Base, Order, OrderItem, OutboxNotice, Shipment, ShipmentItem, TimelineEvent
 
 Row = dict[str, Any]
 
@@ -44,8 +44,9 @@ class Writes:
         _update(session, Order, "status", self.statuses)
         _update(session, OrderItem, "quantity_shipped", self.shipped)
         if self.shipments:
+            shipments = _table(Shipment)
             ids = session.scalars(
-                insert(Shipment).returning(Shipment.id, sort_by_parameter_order=True),
+                insert(shipments).returning(shipments.c.id, sort_by_parameter_order=True),
                 [row for row, _items in self.shipments],
             ).all()
             items = [
@@ -54,11 +55,11 @@ class Writes:
                 for item in rows
             ]
             if items:
-                session.execute(insert(ShipmentItem), items)
+                session.execute(insert(_table(ShipmentItem)), items)
         if self.events:
-            session.execute(insert(TimelineEvent), self.events)
+            session.execute(insert(_table(TimelineEvent)), self.events)
         if self.notices:
-            session.execute(insert(OutboxNotice), self.notices)
+            session.execute(insert(_table(OutboxNotice)), self.notices)
         self.shipments.clear()
         self.events.clear()
         self.notices.clear()
@@ -66,11 +67,16 @@ class Writes:
         self.shipped.clear()
 
 
+def _table(model: type[Base]) -> Table:
+    """The model's Core table: inserting through it skips the ORM's per-row bookkeeping."""
+    return cast(Table, model.__table__)
+
+
 def _update(session: Session, model: type[Order] | type[OrderItem], name: str, changes: dict[int, Any]) -> None:
     """One ``UPDATE ... FROM (VALUES ...)`` on PostgreSQL; an executemany on SQLite, which runs in-process."""
     if not changes:
         return
-    table = cast(Table, model.__table__)
+    table = _table(model)
     column = table.c[name]
     if session.get_bind().dialect.name == "postgresql":
         rows = values(sa_column("key", Integer), sa_column("value", column.type), name="changes").data(

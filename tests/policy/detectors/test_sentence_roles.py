@@ -13,7 +13,8 @@ ROLES = [
     ("Order ID: 203-1234567-1234567", ["empty"]),
     ("We hope you enjoy your new kettle.", ["phatic"]),
     ("If you have any questions, feel free to contact us.", ["phatic"]),
-    ("Best regards,\nAnna\nKettle World", ["phatic", "phatic", "phatic"]),
+    # the lines after a sign-off are the sender's name and shop: they say nothing
+    ("Best regards,\nAnna\nKettle World", ["phatic", "empty", "empty"]),
     ("Your order has been shipped with DHL.", ["confirmation"]),
     ("The tracking number is 1Z999AA10123456784.", ["confirmation"]),
     ("Thanks, your parcel is on its way and should arrive on Friday.", ["confirmation"]),
@@ -32,6 +33,11 @@ ROLES = [
 @pytest.mark.parametrize(("text", "expected"), ROLES)
 def test_roles(text: str, expected: list[str]) -> None:
     assert [role.role for role in classify(text, ("en",), "Amazon")] == expected
+
+
+def test_a_japanese_shop_name_after_the_sign_off_says_nothing() -> None:
+    text = "ありがとうございました。\nよろしくお願いいたします。\n株式会社サンライズトレーディング"
+    assert [role.role for role in classify(text, ("ja",), "Amazon")] == ["phatic", "phatic", "empty"]
 
 
 def test_summary_of_a_thanks_only_message() -> None:

@@ -781,6 +781,8 @@ def negated(
         start, end = cue.span
         if span[0] <= start and end <= span[1]:
             return True
+        if not trailing and start < span[0] < end:
+            return True  # the cue runs into the phrase: "il est interdit de vous offrir ... contre un avis"
         if (
             not trailing
             and end <= span[0]
