@@ -757,6 +757,8 @@ TRAILING_REACH = 12
 of the clause (Japanese: 星5つの評価をお願いすることはできません)."""
 TRAILING_LANGUAGES = frozenset({"ja"})
 _CLAUSE_MARKS = ("、", "，", ",", "が", "けど", "ので")
+# A negative that ends in a question is a polite request, not a refusal: お願いできませんでしょうか.
+_POLITE_QUESTIONS = ("でしょうか", "か", "かね")
 
 
 def negated(
@@ -779,8 +781,10 @@ def negated(
     """
     for cue in cues:
         start, end = cue.span
-        if span[0] <= start and end <= span[1]:
-            return True
+        if text.startswith(_POLITE_QUESTIONS, end):
+            continue
+        if span[0] <= start < span[1]:
+            return True  # in the phrase, or starting in it: "una recensione, positiva o negativa che sia"
         if not trailing and start < span[0] < end:
             return True  # the cue runs into the phrase: "il est interdit de vous offrir ... contre un avis"
         if (
