@@ -251,7 +251,11 @@ class _Compiler:
                 inner = self.alts(first[1])
                 out.append(f"(?:{self.sep}{inner})?" if need_sep else f"(?:{inner}{self.sep})?")
                 continue
-            out.append((self.sep if need_sep else "") + self.item(item))
+            if need_sep and all(atom[0] == "lit" and not atom[1].isalnum() for atom in item):
+                # punctuation written as its own item ("tevreden ~3 \\?") may touch the word before it
+                out.append(self.sep.replace("{1,", "{0,") + self.item(item))
+            else:
+                out.append((self.sep if need_sep else "") + self.item(item))
             need_sep = True
         return "".join(out)
 
@@ -756,6 +760,9 @@ TRAILING_REACH = 12
 """Characters between a phrase and a negation that follows it, for languages that negate at the end
 of the clause (Japanese: 星5つの評価をお願いすることはできません)."""
 TRAILING_LANGUAGES = frozenset({"ja"})
+AFTER_REACH = {"de": 3, "nl": 3}
+"""Languages whose verb, and so the negation, may come after the phrase ("Einen Rabatt für eine
+Bewertung dürfen wir leider nicht geben"): a cue this many words after it, in the same clause, counts."""
 _CLAUSE_MARKS = ("、", "，", ",", "が", "けど", "ので")
 # A negative that ends in a question is a polite request, not a refusal: お願いできませんでしょうか.
 _POLITE_QUESTIONS = ("でしょうか", "か", "かね")
@@ -769,6 +776,7 @@ def negated(
     *,
     words: int = NEGATION_REACH,
     trailing: bool = False,
+    after: int = 0,
 ) -> bool:
     """Whether a negation cue governs the phrase at ``span``.
 
@@ -795,6 +803,14 @@ def negated(
         ):
             return True
         if (
+            after
+            and start >= span[1]
+            and sentences.same(cue.span, span)
+            and words_between(text, span, cue.span) <= after
+            and not any(mark in text[span[1] : start] for mark in _CLAUSE_MARKS)
+        ):
+            return True
+        if (
             trailing
             and span[0] <= start <= span[1] + TRAILING_REACH
             and sentences.same(cue.span, span)
@@ -818,5 +834,12 @@ def find_affirmed(
     return tuple(
         match
         for match in found
-        if not negated(text, match.span, cues, sentences, trailing=match.language in TRAILING_LANGUAGES)
+        if not negated(
+            text,
+            match.span,
+            cues,
+            sentences,
+            trailing=match.language in TRAILING_LANGUAGES,
+            after=AFTER_REACH.get(match.language, 0),
+        )
     )

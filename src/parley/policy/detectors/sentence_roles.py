@@ -134,6 +134,9 @@ def _roles(text: str, spans: list[Span], languages: tuple[str, ...], marketplace
     phrase_starts = [m.span[0] for m in phrases]
     purpose_starts = [m.span[0] for m in purposes]
     filler = _filler(languages)
+    # A capital inside a sentence marks a name (a shop, a carrier), except in German, which
+    # capitalises every noun: there only the filler list tells content from form.
+    capitals_are_names = languages != ("de",)
     signed = False
     for start, end in spans:
         inside = phrases[bisect_left(phrase_starts, start) : bisect_left(phrase_starts, end)]
@@ -142,7 +145,7 @@ def _roles(text: str, spans: list[Span], languages: tuple[str, ...], marketplace
         leftover = _blank(text, start, end, cut)
         candidates = purposes[bisect_left(purpose_starts, start) : bisect_left(purpose_starts, end)]
         purpose = next((m for m in candidates if not any(a <= m.span[0] < b for a, b in cut)), None)
-        content = _content_words(leftover, filler)
+        content = _content_words(leftover, filler, capitals_are_names=capitals_are_names)
         question = "?" in leftover or "？" in leftover
         role: Role
         if signed and purpose is None and not question and end - start <= _SIGNATURE_LINE:
@@ -170,10 +173,10 @@ def _blank(text: str, start: int, end: int, cut: list[Span]) -> str:
     return "".join(chars)
 
 
-def _content_words(leftover: str, filler: frozenset[str]) -> list[str]:
+def _content_words(leftover: str, filler: frozenset[str], *, capitals_are_names: bool = True) -> list[str]:
     words = []
     for index, word in enumerate(_tokens(leftover, filler)):
-        if (index and word[0].isupper()) or not word.isalpha() or word.lower() in filler:
+        if (capitals_are_names and index and word[0].isupper()) or not word.isalpha() or word.lower() in filler:
             continue
         words.append(word)
         if len(words) >= _CONTENT_WORDS:

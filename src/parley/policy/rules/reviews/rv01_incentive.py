@@ -96,7 +96,8 @@ class ReviewIncentive(Rule):
             if any(span[0] < end and start < span[1] for start, end in taken):
                 continue
             trailing = term.language in phrase_patterns.TRAILING_LANGUAGES
-            if cues and phrase_patterns.negated(text, span, cues, sentences, trailing=trailing):
+            after = phrase_patterns.AFTER_REACH.get(term.language, 0)
+            if cues and phrase_patterns.negated(text, span, cues, sentences, trailing=trailing, after=after):
                 continue
             taken.append(span)
             yield self.text_finding(
