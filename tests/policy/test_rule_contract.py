@@ -118,3 +118,31 @@ def test_engine_runs_every_example_without_errors() -> None:
                 assert any(f.rule == rule.code for f in verdict.findings) or verdict.rules_skipped.get(rule.code), (
                     case_id
                 )
+
+
+# The language-understanding rules (issue 3): each must cover all ten languages with at least three
+# bad and three good examples in each, counting its examples and its cases file.
+LANGUAGE_RULES = ("MK01", "RV01", "RV02", "RV03", "PU02", "PU03", "PU04", "SN01", "PY01", "IN02", "OR03")
+MIN_EXAMPLES = 3
+
+
+@pytest.mark.parametrize("code", LANGUAGE_RULES)
+def test_language_rules_cover_every_language_with_examples(code: str) -> None:
+    from parley.policy.testing import cases_from_yaml
+
+    rule = next(r for r in RULES if r.code == code)
+    assert rule.covered_languages() == LANGUAGES
+    counts: dict[tuple[str, bool], int] = defaultdict(int)
+    for example in rule.examples:
+        counts[(example.lang, example.bad)] += 1
+    path = CASES_DIR / f"{code}.yaml"
+    if path.exists():
+        for case in cases_from_yaml(path):
+            counts[(case.lang, case.should_fail)] += 1
+    short = {
+        (language, "bad" if bad else "good"): counts[(language, bad)]
+        for language in LANGUAGES
+        for bad in (True, False)
+        if counts[(language, bad)] < MIN_EXAMPLES
+    }
+    assert not short, short

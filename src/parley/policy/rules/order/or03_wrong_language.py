@@ -39,6 +39,14 @@ class WrongLanguage(Rule):
     )
     examples = (
         bad("en", "Hello! Your parcel has been delayed by the carrier and will arrive on Friday.", buyer_language="de"),
+        bad("en", "Sorry, the blue mug is out of stock. Would you like the green one instead?", buyer_language="ja"),
+        bad("en", "Your replacement ships tomorrow with tracking.", buyer_language="pl-PL"),
+        good(
+            "en",
+            "Your Bosch Serie 4 dishwasher ships on Monday; the installation kit is in the box.",
+            buyer_language="en",
+        ),
+        good("en", "Thanks, we received the photo. A new lid is on its way.", buyer_language="en-US"),
         good(
             "en",
             "Hello! Your parcel has been delayed by the carrier and will arrive on Friday.",
