@@ -44,7 +44,11 @@ def make_engine(url: str | None = None, **options: Any) -> Engine:
         engine = create_engine(url, **options)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True, **options)
+    engine = create_engine(url, pool_pre_ping=True, **options)
+    # INSERTs without RETURNING go to psycopg's executemany (a pipeline of one prepared statement)
+    # rather than being rewritten into very long multi-row statements; see parley.store.bulk.
+    engine.dialect.use_insertmanyvalues_wo_returning = False
+    return engine
 
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:
