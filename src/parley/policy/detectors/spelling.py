@@ -1,10 +1,18 @@
-"""Plain misspellings from a lexicon, and gibberish: keyboard mashing, vowel-less runs, held-down keys.
+"""Misspellings, from a lexicon and a dictionary, and gibberish: keyboard mashing, held-down keys.
 
 ``lexicons/<lang>/misspellings.txt`` holds ``wrong -> right`` pairs of words that are never
-correct. Gibberish is judged on lower-case words only, so product codes, tracking numbers and
-acronyms (``BKPRTX``, ``1Z999AA1``) are left alone, and so is anything inside a link or an
-e-mail address. Keyboard rows come from ``lexicons/common/keyboard_rows.txt``, and real words
-made of them (``qwerty``) from ``keyboard_words.txt``.
+correct. With ``dictionary``, a lower-case word of five letters or more that the language's
+dictionary does not know, but that is one slip from a frequent word, is a typo of that word
+(``detectors/spelling_dictionary.py`` says how that is judged). Only words written in lower case
+and standing alone are looked up: not names or nouns (capitalised), codes (``BKPRTX``), words
+joined to digits, hyphens or apostrophes (``couldn't``, ``e-mail``), words in a link or an e-mail
+address, nor the words of the product's title.
+
+Gibberish (keyboard mashing, vowel-less runs, held-down keys) is judged on lower-case words only,
+so product codes, tracking numbers and acronyms (``BKPRTX``, ``1Z999AA1``) are left alone, and so
+is anything inside a link or an e-mail address. Keyboard rows come from
+``lexicons/common/keyboard_rows.txt``, and real words made of them (``qwerty``) from
+``keyboard_words.txt``.
 """
 
 from __future__ import annotations
@@ -15,16 +23,26 @@ from functools import cache
 from typing import Literal
 
 from parley.policy import lexicons
+from parley.policy.detectors import spelling_dictionary
 from parley.policy.detectors.phrase_patterns import PhraseSet, word_index
 from parley.policy.parts import Span
 
-Kind = Literal["misspelling", "keyboard", "consonants", "repeated"]
+Kind = Literal["misspelling", "typo", "keyboard", "consonants", "repeated"]
+"""A misspelling from the list, a typo found with the dictionary, or one of three kinds of gibberish."""
+
+LANGUAGES = spelling_dictionary.LANGUAGES
+"""The languages whose typos the dictionary finds."""
+PLAIN: tuple[Kind, ...] = ("misspelling", "typo")
 
 _MASH_KEYS = 5
 _CONSONANT_RUN = re.compile(r"[bcdfghjklmnpqrstvwxz]{6}")
 _REPEATED = re.compile(r"([a-z])\1{4}")
 _LINKISH = ("://", "www.", "@", "/", "\\")
 _MAX_TOKEN = 64
+_MAX_WORD = 40
+# What may stand right before or after a word that is looked up: not an apostrophe, a hyphen, a
+# slash, a digit or a combining accent, which would make it part of something longer.
+_BOUNDARY = frozenset(' \t\n\r\u00a0,.;:!?()[]{}"«»„“”…')
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +51,10 @@ class SpellingError:
     word: str
     kind: Kind
     suggestion: str = ""
-    """The correction, for a misspelling; empty for gibberish."""
+    """The correction, for a misspelling or a typo; empty for gibberish."""
+    fixable: bool = True
+    """Whether the suggestion may replace the word as it is: not when the dictionary's
+    case-folded spelling may lose a letter (German "ss" for "ß")."""
 
 
 @cache
@@ -81,8 +102,18 @@ def _in_link(text: str, start: int, end: int) -> bool:
     return any(mark in chunk for mark in _LINKISH) or bool(re.search(r"\w\.\w{2,}", chunk))
 
 
-def find(text: str, language: str) -> tuple[SpellingError, ...]:
-    """Misspellings and gibberish words in ``text``, in order, at most one finding per word."""
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    return (start == 0 or text[start - 1] in _BOUNDARY) and (end == len(text) or text[end] in _BOUNDARY)
+
+
+def find(
+    text: str, language: str, dictionary: bool = False, ignore: frozenset[str] = frozenset()
+) -> tuple[SpellingError, ...]:
+    """Misspellings and gibberish words in ``text``, in order, at most one finding per word.
+
+    With ``dictionary``, typos are looked up in ``language``'s dictionary too; words in ``ignore``
+    (lower case: the product title's words) never are.
+    """
     found: dict[Span, SpellingError] = {}
     phrases, corrections = _misspellings(language)
     if phrases is not None:
@@ -92,11 +123,14 @@ def find(text: str, language: str) -> tuple[SpellingError, ...]:
                 word = text[start:end]
                 found[match.span] = SpellingError(match.span, word, "misspelling", corrections[match.entry.lower()])
     index = word_index(text)
+    entry = spelling_dictionary.dictionary(language) if dictionary else None
     for word in index.words:
         if len(word) < _MASH_KEYS or len(word) > _MAX_TOKEN or not word.isalpha():
             continue
         kind = gibberish_kind(word)
         if kind is None:
+            if entry is not None and len(word) <= _MAX_WORD and word not in entry.known and word not in ignore:
+                _add_typos(text, language, word, index.positions(word), found)
             continue
         for start in index.positions(word):
             end = start + len(word)
@@ -104,3 +138,27 @@ def find(text: str, language: str) -> tuple[SpellingError, ...]:
             if text[start + 1 : end].islower() and (start, end) not in found and not _in_link(text, start, end):
                 found[(start, end)] = SpellingError((start, end), text[start:end], kind)
     return tuple(sorted(found.values(), key=lambda error: error.span))
+
+
+def _add_typos(text: str, language: str, word: str, positions: list[int], found: dict[Span, SpellingError]) -> None:
+    suggestion: str | None = None
+    for start in positions:
+        end = start + len(word)
+        if (
+            (start, end) in found
+            or text[start:end] != word  # capitalised: a name, a noun, a brand
+            or not _stands_alone(text, start, end)
+            or _in_link(text, start, end)
+        ):
+            continue
+        suggestion = suggestion or spelling_dictionary.correction(language, word)
+        if not suggestion:
+            return
+        fixable = not (language == "de" and "ss" in suggestion)
+        found[(start, end)] = SpellingError((start, end), word, "typo", suggestion, fixable)
+
+
+def word_count(text: str) -> int:
+    """How many words (runs of letters) ``text`` has."""
+    index = word_index(text)
+    return sum(len(index.positions(word)) for word in index.words if word.isalpha())
