@@ -62,19 +62,26 @@ _SEP = r"[^\w.!?]{1,8}"
 _CJK_SEP = r"\s{0,8}"
 _GAP_WORD = r"\w{1,30}"
 _STAR = r"\w{0,8}"
+# Countries that issue IBANs (ISO 13616 registry): courier numbers such as SF1234567890123 (SF
+# Express) have the same shape but no such country code.
+IBAN_COUNTRIES = tuple(
+    """ad ae al at az ba be bg bh bi br by ch cr cy cz de dj dk do ee eg es fi fk fo fr gb ge gi gl gr gt
+    hr hu ie il iq is it jo kw kz lb lc li lt lu lv ly mc md me mk mn mr mt mu ni nl no om pk pl ps pt qa
+    ro rs ru sa sc sd se si sk sm so st sv tl tn tr ua va vg xk ye""".split()
+)
 _PLACEHOLDERS = {
     "num": r"\d{1,7}(?:[.,]\d{1,3})?",
     "amount": (
         r"(?:[$€£¥]\s?\d{1,7}(?:[.,]\d{1,3})?|\d{1,7}(?:[.,]\d{1,3})?\s?"
         r"(?:[$€£¥]|kr|zł|usd|eur|gbp|sek|pln|jpy|cny|rmb)" + _NOT_WORD_AFTER + ")"
     ),
-    "iban": r"[a-z]{2}\d{2}(?:\s?[a-z0-9]{4}){2,7}(?:\s?\d{1,3})?",
+    "iban": r"(?:" + "|".join(IBAN_COUNTRIES) + r")\d{2}(?:\s?[a-z0-9]{4}){2,7}(?:\s?\d{1,3})?",
 }
 _MAX_EXPANSIONS = 64
 _MIN_PREFIX = 3
 _JOINERS = (("lit", "-"), ("lit", "'"), ("lit", "’"), ("lit", "ʼ"))
 _CURRENCY_SIGNS = "$€£¥"
-_IBAN_START = re.compile(r"[a-z]{2}\d{2}")
+_IBAN_START = re.compile(r"(?:" + "|".join(IBAN_COUNTRIES) + r")\d{2}")
 _SMALL_TEXT = 65536
 
 
@@ -709,7 +716,8 @@ def words_between(text: str, first: Span, second: Span) -> int:
     start, end = (first[1], second[0]) if first[0] <= second[0] else (second[1], first[0])
     if end <= start:
         return 0
-    return len(_WORD.findall(text, start, end))
+    # A run of CJK characters is one \w+ match however long; about two characters make a word.
+    return sum(max(1, len(word) // 2) if is_cjk(word[0]) else 1 for word in _WORD.findall(text, start, end))
 
 
 def pairs_near(

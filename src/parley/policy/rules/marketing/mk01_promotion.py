@@ -23,6 +23,9 @@ _REFERRALS = N_(
 )
 
 LISTS = ("marketing_discounts", "marketing_cross_sell", "marketing_channels", "marketing_referrals")
+DISCOUNTS = "marketing_discounts"
+EXEMPTIONS = "discount_exemptions"
+"""Wording that makes a discount compensation for this order (a partial refund), not a promotion."""
 
 
 class Promotion(Rule):
@@ -60,6 +63,7 @@ class Promotion(Rule):
             "en", "Your order 203-1234567-1234567 will arrive on Thursday. The tracking number is 1Z999AA10123456784."
         ),
         good("en", "We have refunded 10% of the price as a partial refund for the scratch on the lid."),
+        good("en", "We would like to offer you 15% off the price as a partial refund, issued through Amazon."),
         good("en", "The coupon you used was applied at checkout, so the lower price is correct."),
         good("en", "The assembly manual is also on our website under Support, if you lose the paper copy."),
         good("en", "Sorry, the blue version is sold out. Would you like the grey one instead, or a refund?"),
@@ -75,7 +79,19 @@ class Promotion(Rule):
             "marketing_channels": _CHANNELS,
             "marketing_referrals": _REFERRALS,
         }
+        exempt = ()
+        if any(match.list == DISCOUNTS for match in found):
+            exempt = scan.cached(
+                phrase_patterns.find, scan.message.text, EXEMPTIONS, languages, scan.context.marketplace_name
+            )
+        sentences = scan.cached(phrase_patterns.Sentences, scan.message.text) if exempt else None
         for match in found:
+            if (
+                sentences is not None
+                and match.list == DISCOUNTS
+                and any(sentences.same(match.span, reason.span) for reason in exempt)
+            ):
+                continue  # "15% off the price as a partial refund" compensates, it does not sell
             yield self.text_finding(
                 scan,
                 match.span,

@@ -55,6 +55,7 @@ class CancellationRequest(Rule):
         good("en", "The item is back in stock on 12 May. Would you like to wait, or would you prefer to cancel?"),
         good("en", "This item is out of stock, so we have cancelled your order and refunded you in full."),
         good("en", "You can cancel a subscription at any time in the app settings."),
+        good("en", "It has not shipped yet, so you can cancel it yourself under Your Orders.", proactive=False),
     )
 
     def check(self, scan: Scan) -> Iterator[Finding]:
@@ -67,6 +68,8 @@ class CancellationRequest(Rule):
         if scan.cached(phrase_patterns.find, text, DELAYS, languages, marketplace):
             return
         reasons = scan.cached(phrase_patterns.find, text, CANNOT_SHIP, languages, marketplace)
+        if not reasons and not scan.context.proactive:
+            return  # a reply telling a buyer who asked how to cancel is not asking them to
         for match in requests:
             if reasons:
                 start, end = reasons[0].span
