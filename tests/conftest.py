@@ -34,7 +34,9 @@ def _backends() -> list[object]:
 def _create_postgres_database(url: str) -> None:
     """Create the test database if it is missing (CI points at a server, not at a database)."""
     parsed = make_url(url)
-    admin = make_engine(parsed.set(database="postgres").render_as_string(hide_password=False), isolation_level="AUTOCOMMIT")
+    admin = make_engine(
+        parsed.set(database="postgres").render_as_string(hide_password=False), isolation_level="AUTOCOMMIT"
+    )
     try:
         with admin.connect() as connection:
             exists = connection.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": parsed.database})
