@@ -79,7 +79,7 @@ class Promotion(Rule):
             "marketing_channels": _CHANNELS,
             "marketing_referrals": _REFERRALS,
         }
-        exempt = ()
+        exempt: tuple[phrase_patterns.PhraseMatch, ...] = ()
         if any(match.list == DISCOUNTS for match in found):
             exempt = scan.cached(
                 phrase_patterns.find, scan.message.text, EXEMPTIONS, languages, scan.context.marketplace_name
