@@ -48,28 +48,47 @@ def _prepare(url: str, records: int) -> tuple[object, int, list[str]]:
             chunk = ids[start : start + 10_000]
             rows = [
                 {
-                    "amazon_order_id": order_id, "marketplace_id": sweden.id, "seller_id": seller_id,
-                    "buyer_id": buyer_id, "status": "Unshipped", "channel": "MFN", "is_mcf": False, "currency": "SEK",
-                    "purchase_date": bought, "earliest_ship_date": bought, "latest_ship_date": bought + timedelta(days=2),
+                    "amazon_order_id": order_id,
+                    "marketplace_id": sweden.id,
+                    "seller_id": seller_id,
+                    "buyer_id": buyer_id,
+                    "status": "Unshipped",
+                    "channel": "MFN",
+                    "is_mcf": False,
+                    "currency": "SEK",
+                    "purchase_date": bought,
+                    "earliest_ship_date": bought,
+                    "latest_ship_date": bought + timedelta(days=2),
                     "earliest_delivery_date": bought + timedelta(days=3),
-                    "latest_delivery_date": bought + timedelta(days=5), "delivered_at": None, "completed_at": None,
+                    "latest_delivery_date": bought + timedelta(days=5),
+                    "delivered_at": None,
+                    "completed_at": None,
                 }
                 for order_id in chunk
-            ]  # fmt: skip
+            ]
             pks = session.scalars(insert(Order).returning(Order.id, sort_by_parameter_order=True), rows).all()
             session.execute(
                 insert(OrderItem),
                 [
                     {
-                        "order_id": pk, "item_code": f"{start + n:014d}", "sku": "SKU-1", "asin": "B000000001",
-                        "title": "Cast iron pan", "quantity": 1, "price_minor": 34900, "image_url": None,
-                        "quantity_shipped": 0, "quantity_canceled": 0, "refunded_minor": 0,
+                        "order_id": pk,
+                        "item_code": f"{start + n:014d}",
+                        "sku": "SKU-1",
+                        "asin": "B000000001",
+                        "title": "Cast iron pan",
+                        "quantity": 1,
+                        "price_minor": 34900,
+                        "image_url": None,
+                        "quantity_shipped": 0,
+                        "quantity_canceled": 0,
+                        "refunded_minor": 0,
                     }
                     for n, pk in enumerate(pks)
                 ],
-            )  # fmt: skip
+            )
             session.execute(
-                insert(TimelineEvent), [{"order_id": pk, "kind": "placed", "occurred_at": bought, "data": {}} for pk in pks]
+                insert(TimelineEvent),
+                [{"order_id": pk, "kind": "placed", "occurred_at": bought, "data": {}} for pk in pks],
             )
     return engine, seller_id, ids
 
