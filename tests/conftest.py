@@ -22,11 +22,7 @@ POSTGRES_SKIP = f"PostgreSQL tests need {POSTGRES_VARIABLE} (e.g. postgresql://p
 
 def _backends() -> list[object]:
     postgres = pytest.param(
-        "postgresql",
-        marks=[
-            pytest.mark.xdist_group("postgresql"),
-            pytest.mark.skipif(not os.environ.get(POSTGRES_VARIABLE), reason=POSTGRES_SKIP),
-        ],
+        "postgresql", marks=pytest.mark.skipif(not os.environ.get(POSTGRES_VARIABLE), reason=POSTGRES_SKIP)
     )
     return ["sqlite", postgres]
 
@@ -58,6 +54,10 @@ def sqlite_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
 @pytest.fixture(scope="session")
 def postgresql_engine() -> Iterator[Engine]:
     url = database_url(os.environ[POSTGRES_VARIABLE])
+    if worker_id := os.environ.get("PYTEST_XDIST_WORKER"):
+        # one database per pytest-xdist worker: each drops and rebuilds its schema at the start
+        parsed = make_url(url)
+        url = parsed.set(database=f"{parsed.database}_{worker_id}").render_as_string(hide_password=False)
     _create_postgres_database(url)
     engine = make_engine(url)
     with engine.begin() as connection:
