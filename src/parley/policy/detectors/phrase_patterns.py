@@ -494,6 +494,24 @@ class WordIndex:
             found = self._positions[word] = [m.start() for m in pattern.finditer(self.lowered)]
         return found
 
+    def positions_of(self, words: Iterable[str]) -> dict[str, list[int]]:
+        """Where each of ``words`` occurs: one pass over a long text, however many words are asked."""
+        wanted = set(words)
+        if self._complete or len(wanted) <= 2:
+            return {word: self.positions(word) for word in wanted}
+        found: dict[str, list[int]] = {word: [] for word in wanted}
+        for match in _LATIN_TOKEN.finditer(self.lowered):
+            if (token := match.group()) in found:
+                found[token].append(match.start())
+        self._positions.update(found)
+        return found
+
+    def token_count(self, letters_only: bool = True) -> int:
+        """How many words the text has (runs of letters, with ``letters_only``)."""
+        if self._complete:
+            return sum(len(found) for word, found in self._positions.items() if not letters_only or word.isalpha())
+        return sum(1 for match in _LATIN_TOKEN.finditer(self.lowered) if not letters_only or match.group().isalpha())
+
     @cached_property
     def by_prefix(self) -> dict[str, list[str]]:
         """The text's words of three or more letters, by their first three letters."""
@@ -796,6 +814,12 @@ class Sentences:
         return len({self.index(point) for point in points}) == 1
 
 
+@lru_cache(maxsize=4)
+def sentences_of(text: str) -> Sentences:
+    """``Sentences(text)``, shared by the rules that ask about the same text."""
+    return Sentences(text)
+
+
 def words_between(text: str, first: Span, second: Span) -> int:
     """How many words lie between two spans (0 when they touch or overlap)."""
     start, end = (first[1], second[0]) if first[0] <= second[0] else (second[1], first[0])
@@ -923,7 +947,7 @@ def find_affirmed(
     cues = find(text, NEGATIONS, languages, marketplace)
     if not cues:
         return found
-    sentences = Sentences(text)
+    sentences = sentences_of(text)
     return tuple(
         match
         for match in found

@@ -124,15 +124,22 @@ def find(
                 found[match.span] = SpellingError(match.span, word, "misspelling", corrections[match.entry.lower()])
     index = word_index(text)
     entry = spelling_dictionary.dictionary(language) if dictionary else None
+    typos: list[str] = []
+    gibberish: list[tuple[str, Kind]] = []
     for word in index.words:
         if len(word) < _MASH_KEYS or len(word) > _MAX_TOKEN or not word.isalpha():
             continue
         kind = gibberish_kind(word)
-        if kind is None:
-            if entry is not None and len(word) <= _MAX_WORD and word not in entry.known and word not in ignore:
-                _add_typos(text, language, word, index.positions(word), found)
-            continue
-        for start in index.positions(word):
+        if kind is not None:
+            gibberish.append((word, kind))
+        elif entry is not None and len(word) <= _MAX_WORD and word not in entry.known and word not in ignore:
+            typos.append(word)
+    # One pass finds every candidate in a long text, rather than one search per word.
+    positions = index.positions_of([*typos, *(word for word, _kind in gibberish)])
+    for word in sorted(typos):
+        _add_typos(text, language, word, positions[word], found)
+    for word, kind in gibberish:
+        for start in positions[word]:
             end = start + len(word)
             # Judged in the original case: "BKPRTX" is a code, not mashing.
             if text[start + 1 : end].islower() and (start, end) not in found and not _in_link(text, start, end):
@@ -160,5 +167,4 @@ def _add_typos(text: str, language: str, word: str, positions: list[int], found:
 
 def word_count(text: str) -> int:
     """How many words (runs of letters) ``text`` has."""
-    index = word_index(text)
-    return sum(len(index.positions(word)) for word in index.words if word.isalpha())
+    return word_index(text).token_count()
