@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from parley.store import migrate
@@ -58,7 +59,10 @@ def postgresql_engine() -> Iterator[Engine]:
         # one database per pytest-xdist worker: each drops and rebuilds its schema at the start
         parsed = make_url(url)
         url = parsed.set(database=f"{parsed.database}_{worker_id}").render_as_string(hide_password=False)
-    _create_postgres_database(url)
+    try:
+        _create_postgres_database(url)
+    except OperationalError as error:
+        pytest.skip(f"PostgreSQL at {make_url(url).render_as_string()} is not reachable: {error.orig}")
     engine = make_engine(url)
     with engine.begin() as connection:
         connection.execute(text("DROP SCHEMA public CASCADE"))
