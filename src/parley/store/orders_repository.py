@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from parley.store.models import Adjustment, Order, OrderItem, OutboxNotice, Shipment, TimelineEvent
 
@@ -30,7 +30,7 @@ def load_for_seller(session: Session, seller_id: int, order_ids: Iterable[str]) 
     orders = session.scalars(
         select(Order)
         .where(Order.seller_id == seller_id, Order.amazon_order_id.in_(wanted))
-        .options(selectinload(Order.items), joinedload(Order.buyer), joinedload(Order.marketplace))
+        .options(selectinload(Order.items), selectinload(Order.buyer), selectinload(Order.marketplace))
     ).all()
     loaded = {o.amazon_order_id: LoadedOrder(o, {item.item_code: item for item in o.items}) for o in orders}
     by_pk = {entry.order.id: entry for entry in loaded.values()}
