@@ -32,6 +32,9 @@ from parley.store.models import Order, OrderItem, TimelineEvent
 
 
 def _prepare(url: str, records: int) -> tuple[object, int, list[str]]:
+    if url.startswith("sqlite:///"):
+        for suffix in ("", "-wal", "-shm"):
+            Path(url.removeprefix("sqlite:///") + suffix).unlink(missing_ok=True)
     engine = make_engine(url)
     if engine.dialect.name == "postgresql":
         with engine.begin() as connection:
