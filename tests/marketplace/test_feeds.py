@@ -60,6 +60,10 @@ def test_xml_fulfillment_applies_good_records_and_reports_bad_ones(session: Sess
     assert codes == {2: 5000, 3: 5001, 4: 5001, 5: 5002}
     assert first.status == OrderStatus.SHIPPED and second.status == OrderStatus.SHIPPED
     assert foreign.status == OrderStatus.UNSHIPPED
+    session.expire_all()  # the bulk writes reached the database, not only the objects in memory
+    assert first.status == OrderStatus.SHIPPED and second.status == OrderStatus.SHIPPED
+    assert [item.quantity_shipped for item in first.items] == [2, 1]
+    assert foreign.status == OrderStatus.UNSHIPPED
     # the report never tells a seller that another seller's order exists
     assert report.results[2].description == f"order {foreign.amazon_order_id} was not found"
 
