@@ -881,6 +881,9 @@ AFTER_REACH = {"de": 3, "nl": 3}
 """Languages whose verb, and so the negation, may come after the phrase ("Einen Rabatt für eine
 Bewertung dürfen wir leider nicht geben"): a cue this many words after it, in the same clause, counts."""
 _CLAUSE_MARKS = ("、", "，", ",", "が", "けど", "ので")
+# A negation before a phrase does not reach past a clause break: "we don't ask for much, just leave
+# us 5 stars" still asks for 5 stars.
+_LEADING_BREAKS = (",", ";", ":", "，", "、", "；", "：")
 # A negative that ends in a question is a polite request, not a refusal: お願いできませんでしょうか.
 _POLITE_QUESTIONS = ("でしょうか", "か", "かね")
 
@@ -917,6 +920,7 @@ def negated(
             and end <= span[0]
             and sentences.same(cue.span, span)
             and words_between(text, cue.span, span) <= words
+            and not any(mark in text[end : span[0]] for mark in _LEADING_BREAKS)
         ):
             return True
         if (
