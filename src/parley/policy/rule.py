@@ -105,7 +105,7 @@ class Rule:
     languages: ClassVar[str | tuple[str, ...]] = "*"
     directions: ClassVar[tuple[Direction, ...]] = (Direction.OUTBOUND,)
     documents: ClassVar[tuple[Document, ...]] = (Document.MESSAGE,)
-    """What the rule governs besides messages: shipping-box inserts, packing slips."""
+    """What the rule governs: messages, and for some rules also shipping-box inserts and packing slips."""
     default_action: ClassVar[Action] = Action.BLOCK
     fixable: ClassVar[bool] = False
     explanation: ClassVar[str]
