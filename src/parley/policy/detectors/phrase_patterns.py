@@ -894,19 +894,21 @@ def negated(
     cues: Sequence[PhraseMatch],
     sentences: Sentences,
     *,
+    language: str = "",
     words: int = NEGATION_REACH,
-    trailing: bool = False,
-    after: int = 0,
 ) -> bool:
-    """Whether a negation cue governs the phrase at ``span``.
+    """Whether a negation cue governs the phrase at ``span``, written in ``language``.
 
     A cue governs it when it lies inside the phrase, or ends before it in the same sentence with at
     most ``words`` words between them: "we *cannot offer* anything in exchange for a review".
     Cues are whole phrases in ``negations.txt`` ("(cannot|may not) ~2 (offer|give)"), never a bare
-    "not", so "don't forget to follow us" stays marketing. With ``trailing`` (Japanese, which negates
-    at the end of the clause) only a cue inside the phrase or right after it, in the same clause,
-    counts: in 発送できませんので、キャンセルを… the できません ends the clause before the request.
+    "not", so "don't forget to follow us" stays marketing. In Japanese, which negates at the end of
+    the clause (``TRAILING_LANGUAGES``), only a cue inside the phrase or right after it, in the same
+    clause, counts: in 発送できませんので、キャンセルを… the できません ends the clause before the
+    request. In German and Dutch (``AFTER_REACH``) a cue a few words after the phrase counts too.
     """
+    trailing = language in TRAILING_LANGUAGES
+    after = AFTER_REACH.get(language, 0)
     for cue in cues:
         start, end = cue.span
         if text.startswith(_POLITE_QUESTIONS, end):
@@ -952,15 +954,4 @@ def find_affirmed(
     if not cues:
         return found
     sentences = sentences_of(text)
-    return tuple(
-        match
-        for match in found
-        if not negated(
-            text,
-            match.span,
-            cues,
-            sentences,
-            trailing=match.language in TRAILING_LANGUAGES,
-            after=AFTER_REACH.get(match.language, 0),
-        )
-    )
+    return tuple(match for match in found if not negated(text, match.span, cues, sentences, language=match.language))

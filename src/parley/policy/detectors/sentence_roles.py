@@ -26,7 +26,7 @@ from typing import Literal
 
 from parley.policy import lexicons
 from parley.policy.detectors import order_ids
-from parley.policy.detectors.phrase_patterns import PhraseMatch, Sentences, find, is_cjk
+from parley.policy.detectors.phrase_patterns import PhraseMatch, find, is_cjk, sentences_of
 from parley.policy.parts import Span
 
 Role = Literal["substance", "confirmation", "phatic", "empty"]
@@ -102,7 +102,7 @@ def iter_roles(text: str, languages: tuple[str, ...], marketplace: str = "") -> 
     The text is read in chunks of whole sentences, so a long message whose first sentences
     already have a purpose costs no more than a short one.
     """
-    spans = Sentences(text).spans
+    spans = sentences_of(text).spans
     first = 0
     size = _FIRST_CHUNK
     while first < len(spans):

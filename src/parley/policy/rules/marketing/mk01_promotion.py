@@ -84,7 +84,7 @@ class Promotion(Rule):
             exempt = scan.cached(
                 phrase_patterns.find, scan.message.text, EXEMPTIONS, languages, scan.context.marketplace_name
             )
-        sentences = scan.cached(phrase_patterns.Sentences, scan.message.text) if exempt else None
+        sentences = phrase_patterns.sentences_of(scan.message.text) if exempt else None
         for match in found:
             if (
                 sentences is not None

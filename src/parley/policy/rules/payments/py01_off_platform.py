@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from parley.policy.context import LANGUAGES, Direction, Document
 from parley.policy.detectors import phrase_patterns
-from parley.policy.detectors.phrase_patterns import PhraseMatch, Sentences
+from parley.policy.detectors.phrase_patterns import PhraseMatch
 from parley.policy.i18n import N_
 from parley.policy.parts import Span
 from parley.policy.rule import Finding, Rule, bad, good
@@ -99,7 +99,7 @@ class OffPlatformPayment(Rule):
         methods, details, phrases = find(METHODS), find(DETAILS), find(PHRASES)
         if not (methods or details or phrases):
             return
-        sentences = scan.cached(Sentences, text)
+        sentences = phrase_patterns.sentences_of(text)
         negated = {sentences.index(m.span[0]) for m in find(NEGATIONS)}
         taken: list[Span] = []
 

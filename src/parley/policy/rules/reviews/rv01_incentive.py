@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from parley.policy import lexicons
 from parley.policy.context import Document
 from parley.policy.detectors import phrase_patterns
-from parley.policy.detectors.phrase_patterns import PhraseMatch, Sentences
+from parley.policy.detectors.phrase_patterns import PhraseMatch
 from parley.policy.i18n import N_
 from parley.policy.parts import Span
 from parley.policy.rule import Finding, Rule, bad, good
@@ -84,7 +84,7 @@ class ReviewIncentive(Rule):
         terms = find(TERMS)
         if not terms:
             return
-        sentences = scan.cached(Sentences, text)
+        sentences = phrase_patterns.sentences_of(text)
         pairs = phrase_patterns.pairs_near(text, terms, find(INCENTIVES), sentences=sentences)
         pairs += phrase_patterns.pairs_near(
             text, terms, find(STRONG_INCENTIVES), words=STRONG_WINDOW, sentences=sentences
@@ -95,9 +95,7 @@ class ReviewIncentive(Rule):
             span = (min(term.span[0], incentive.span[0]), max(term.span[1], incentive.span[1]))
             if any(span[0] < end and start < span[1] for start, end in taken):
                 continue
-            trailing = term.language in phrase_patterns.TRAILING_LANGUAGES
-            after = phrase_patterns.AFTER_REACH.get(term.language, 0)
-            if cues and phrase_patterns.negated(text, span, cues, sentences, trailing=trailing, after=after):
+            if cues and phrase_patterns.negated(text, span, cues, sentences, language=term.language):
                 continue
             taken.append(span)
             yield self.text_finding(

@@ -74,7 +74,7 @@ class PositiveReviewsOnly(Rule):
         if not conditions:
             return
         requests = scan.cached(phrase_patterns.find, text, REQUESTS, languages, marketplace)
-        sentences = scan.cached(phrase_patterns.Sentences, text)
+        sentences = phrase_patterns.sentences_of(text)
         pairs = phrase_patterns.pairs_near(text, conditions, requests, words=CONDITION_WINDOW, sentences=sentences)
         for condition, request in sorted(pairs, key=lambda pair: (pair[0].span, pair[1].span)):
             if request.span[0] < condition.span[1]:
