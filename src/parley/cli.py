@@ -17,7 +17,7 @@ from rich.table import Table
 
 from parley import reports
 from parley.policy import i18n
-from parley.policy.context import Context, Direction, Document, MessageKind
+from parley.policy.context import KIND_NAMES, Context, Direction, parse_kind
 from parley.policy.docs import rule_markdown
 from parley.policy.editions import DEFAULT_EDITION, UnknownEditionError, edition_names
 from parley.policy.engine import check as run_check
@@ -105,16 +105,10 @@ def _context(
     reply: bool,
     review_requests_sent: int,
 ) -> Context:
-    message_kind = None
-    document = Document.MESSAGE
-    if kind in (Document.INSERT, Document.PACKING_SLIP):
-        document = Document(kind)
-    elif kind is not None:
-        try:
-            message_kind = MessageKind(kind)
-        except ValueError:
-            known = ", ".join([*(k.value for k in MessageKind), Document.INSERT, Document.PACKING_SLIP])
-            raise UsageError(f"unknown --kind {kind!r}; one of: {known}") from None
+    try:
+        document, message_kind = parse_kind(kind)
+    except ValueError:
+        raise UsageError(f"unknown --kind {kind!r}; one of: {', '.join(KIND_NAMES)}") from None
     return Context(
         direction=Direction(direction.value),
         document=document,

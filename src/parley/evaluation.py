@@ -27,7 +27,7 @@ from typing import Any
 import yaml
 
 from parley.policy import guidelines
-from parley.policy.context import LANGUAGES, Context, Direction, Document, MessageKind
+from parley.policy.context import LANGUAGES, Context, Direction, parse_kind
 from parley.policy.engine import check
 from parley.policy.message import Message
 from parley.policy.verdict import Decision, Verdict
@@ -51,12 +51,7 @@ class Item:
     reply: bool = False
 
     def context(self) -> Context:
-        document = Document.MESSAGE
-        kind = None
-        if self.kind in (Document.INSERT, Document.PACKING_SLIP):
-            document = Document(self.kind)
-        elif self.kind:
-            kind = MessageKind(self.kind)
+        document, kind = parse_kind(self.kind)
         return Context(
             direction=self.direction,
             document=document,
@@ -96,8 +91,10 @@ def _item(path: Path, language: str, raw: Any, known: set[str]) -> Item:
     if unknown := set(violates) - known:
         raise CorpusError(f"{where}: unknown guideline IDs {sorted(unknown)}")
     kind = raw.get("kind")
-    if kind is not None and kind not in {*MessageKind, *Document}:
-        raise CorpusError(f"{where}: unknown kind {kind!r}")
+    try:
+        parse_kind(kind)
+    except ValueError:
+        raise CorpusError(f"{where}: unknown kind {kind!r}") from None
     if raw.get("format", "text") not in ("text", "html"):
         raise CorpusError(f"{where}: format must be text or html")
     return Item(

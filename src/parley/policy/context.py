@@ -44,6 +44,22 @@ class MessageKind(StrEnum):
     FREE_TEXT = "free-text"
 
 
+KIND_NAMES = (*(kind.value for kind in MessageKind), Document.INSERT.value, Document.PACKING_SLIP.value)
+"""What ``--kind`` (and a corpus item's ``kind``) accepts: why a message is sent, or paper in the box."""
+
+
+def parse_kind(value: str | None) -> tuple[Document, MessageKind | None]:
+    """``insert`` / ``packing-slip`` name a document; anything else names why a message is sent."""
+    if value is None:
+        return Document.MESSAGE, None
+    if value in (Document.INSERT, Document.PACKING_SLIP):
+        return Document(value), None
+    try:
+        return Document.MESSAGE, MessageKind(value)
+    except ValueError:
+        raise ValueError(value) from None
+
+
 PERMITTED_PROACTIVE_KINDS = frozenset(
     {
         MessageKind.ORDER_PROBLEM,
