@@ -24,7 +24,7 @@ from pathlib import Path
 from sqlalchemy import insert, text
 
 from parley.marketplace import accounts
-from parley.marketplace.feeds import processing
+from parley.marketplace.feeds import documents, processing
 from parley.marketplace.feeds.records import FeedType
 from parley.store import migrate
 from parley.store.database import make_engine, session_factory
@@ -98,24 +98,17 @@ def _prepare(url: str, records: int) -> tuple[object, int, list[str]]:
 
 
 def _feed(path: Path, ids: list[str], flat: bool) -> None:
-    shipped = (datetime.now(UTC) - timedelta(days=1)).isoformat()
+    shipped = datetime.now(UTC) - timedelta(days=1)
     with path.open("w", encoding="utf-8") as out:
         if flat:
             out.write("order-id\tship-date\tcarrier-code\ttracking-number\tship-method\n")
             for n, order_id in enumerate(ids):
-                out.write(f"{order_id}\t{shipped}\tPostNord\t00370{n:015d}\tStandard\n")
+                out.write(f"{order_id}\t{shipped.isoformat()}\tPostNord\t00370{n:015d}\tStandard\n")
             return
-        out.write("<?xml version='1.0' encoding='UTF-8'?>\n<AmazonEnvelope><Header><DocumentVersion>1.01")
-        out.write("</DocumentVersion><MerchantIdentifier>A1BENCH</MerchantIdentifier></Header>")
-        out.write("<MessageType>OrderFulfillment</MessageType>\n")
+        out.write(documents.envelope_head("A1BENCH", "OrderFulfillment"))
         for n, order_id in enumerate(ids, 1):
-            out.write(
-                f"<Message><MessageID>{n}</MessageID><OrderFulfillment><AmazonOrderID>{order_id}</AmazonOrderID>"
-                f"<FulfillmentDate>{shipped}</FulfillmentDate><FulfillmentData><CarrierName>PostNord</CarrierName>"
-                f"<ShipperTrackingNumber>00370{n:015d}</ShipperTrackingNumber></FulfillmentData></OrderFulfillment>"
-                "</Message>\n"
-            )
-        out.write("</AmazonEnvelope>\n")
+            out.write(documents.fulfillment_message(n, order_id, shipped, "PostNord", tracking=f"00370{n:015d}"))
+        out.write(documents.ENVELOPE_TAIL)
 
 
 def _process(url: str, records: int, flat: bool, *, trace: bool) -> tuple[str, int, float, float, int, object]:

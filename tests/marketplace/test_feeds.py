@@ -181,3 +181,33 @@ def test_every_message_code_is_documented() -> None:
     assert len(codes) == 11
     for code in codes:
         assert f"| {code} |" in documented, code
+
+
+def test_written_feed_documents_read_back() -> None:
+    from datetime import UTC, datetime
+
+    from parley.marketplace.feeds import documents, xml_feed
+    from parley.marketplace.feeds.records import AdjustmentRecord, ShipmentRecord
+
+    shipped = datetime(2026, 5, 5, 10, tzinfo=UTC)
+    fulfillment = documents.envelope(
+        "A1 & Co",
+        "OrderFulfillment",
+        [
+            documents.fulfillment_message(
+                1, "203-1234567-1234567", shipped, "Bring & Co", tracking="T<1>", items=["12345678901234"]
+            )
+        ],
+    )
+    [record] = xml_feed.read(io.BytesIO(fulfillment), FeedType.ORDER_FULFILLMENT)
+    assert isinstance(record, ShipmentRecord)
+    assert (record.carrier, record.tracking_number, record.shipped_at) == ("Bring & Co", "T<1>", shipped)
+    assert [item.item_code for item in record.items] == ["12345678901234"]
+    cancel = documents.envelope(
+        "A1",
+        "OrderAdjustment",
+        [documents.adjustment_message(2, "203-1234567-1234567", "Cancel", [("12345678901234", "NoInventory")])],
+    )
+    [adjustment] = xml_feed.read(io.BytesIO(cancel), FeedType.PAYMENT_ADJUSTMENT)
+    assert isinstance(adjustment, AdjustmentRecord)
+    assert adjustment.action == "Cancel" and adjustment.items[0].reason == "NoInventory"

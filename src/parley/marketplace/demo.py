@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from parley.marketplace import accounts, intake, orders
 from parley.marketplace.catalog import AdjustmentReason, Channel, OrderStatus
-from parley.marketplace.feeds import processing
+from parley.marketplace.feeds import documents, processing
 from parley.marketplace.feeds.records import FeedType, ShipmentRecord
 from parley.policy.context import LANGUAGES
 from parley.store import orders_repository
@@ -215,16 +215,18 @@ def _fulfillment_xml(rng: random.Random, seller: Seller, chosen: list[Order], no
     for number, order in enumerate(chosen, 1):
         carrier = rng.choice(CARRIERS[order.marketplace.country_code])
         partial = len(order.items) > 1 and rng.random() < 0.4
-        only_first = f"<Item><AmazonOrderItemCode>{order.items[0].item_code}</AmazonOrderItemCode></Item>"
         messages.append(
-            f"<Message><MessageID>{number}</MessageID><OrderFulfillment><AmazonOrderID>{order.amazon_order_id}"
-            f"</AmazonOrderID><FulfillmentDate>{_ship_date(rng, order, now).isoformat()}</FulfillmentDate>"
-            "<FulfillmentData>"
-            f"<CarrierName>{carrier}</CarrierName><ShippingMethod>Standard</ShippingMethod><ShipperTrackingNumber>"
-            f"{rng.randrange(10**17):017d}</ShipperTrackingNumber></FulfillmentData>{only_first if partial else ''}"
-            "</OrderFulfillment></Message>"
+            documents.fulfillment_message(
+                number,
+                order.amazon_order_id,
+                _ship_date(rng, order, now),
+                carrier,
+                method="Standard",
+                tracking=f"{rng.randrange(10**17):017d}",
+                items=[order.items[0].item_code] if partial else (),
+            )
         )
-    return _envelope(seller, "OrderFulfillment", messages)
+    return documents.envelope(seller.merchant_id, "OrderFulfillment", messages)
 
 
 def _fulfillment_flat(rng: random.Random, chosen: list[Order], now: datetime) -> bytes:
@@ -246,16 +248,9 @@ def _cancel_xml(rng: random.Random, seller: Seller, chosen: list[Order]) -> byte
         reason = rng.choice(
             (AdjustmentReason.NO_INVENTORY, AdjustmentReason.COULD_NOT_SHIP, AdjustmentReason.CUSTOMER_CANCEL)
         )
-        items = "".join(
-            f"<AdjustedItem><AmazonOrderItemCode>{item.item_code}</AmazonOrderItemCode>"
-            f"<AdjustmentReason>{reason}</AdjustmentReason></AdjustedItem>"
-            for item in order.items
-        )
-        messages.append(
-            f"<Message><MessageID>{number}</MessageID><OrderAdjustment><AmazonOrderID>{order.amazon_order_id}"
-            f"</AmazonOrderID><ActionType>Cancel</ActionType>{items}</OrderAdjustment></Message>"
-        )
-    return _envelope(seller, "OrderAdjustment", messages)
+        items = [(item.item_code, str(reason)) for item in order.items]
+        messages.append(documents.adjustment_message(number, order.amazon_order_id, "Cancel", items))
+    return documents.envelope(seller.merchant_id, "OrderAdjustment", messages)
 
 
 def _refund_flat(rng: random.Random, chosen: list[Order]) -> bytes:
@@ -267,12 +262,3 @@ def _refund_flat(rng: random.Random, chosen: list[Order]) -> bytes:
         reason = rng.choice(("CustomerReturn", "GeneralAdjustment", "DifferentItem"))
         lines.append(f"{order.amazon_order_id}\t{item.item_code}\t{reason}\t{order.currency}\t{amount:.2f}\t0")
     return ("\n".join(lines) + "\n").encode()
-
-
-def _envelope(seller: Seller, message_type: str, messages: list[str]) -> bytes:
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n<AmazonEnvelope><Header><DocumentVersion>1.01</DocumentVersion>'
-        f"<MerchantIdentifier>{seller.merchant_id}</MerchantIdentifier></Header><MessageType>{message_type}</MessageType>"
-        + "".join(messages)
-        + "</AmazonEnvelope>"
-    ).encode()
