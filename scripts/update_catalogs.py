@@ -2,13 +2,17 @@
 
 Catalogs live in src/parley/locale/<lang>/LC_MESSAGES/parley.po. Existing
 translations are kept; new messages get an empty translation (English gets the
-message itself). ``--check`` fails when a catalog lacks a message or keeps an
-obsolete one; ``--report`` lists what each language still needs.
+message itself). ``--merge FILE.json`` fills translations from a JSON object
+``{msgid: {language: text}}``; runs hold a lock, so several may merge at once.
+``--check`` fails when a catalog lacks a message or keeps an obsolete one;
+``--report`` lists what each language still needs.
 """
 
 from __future__ import annotations
 
 import argparse
+import fcntl
+import json
 import sys
 from pathlib import Path
 
@@ -73,12 +77,31 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--check", action="store_true", help="fail if a catalog is out of date")
     parser.add_argument("--report", action="store_true", help="list untranslated messages per language")
+    parser.add_argument("--merge", type=Path, action="append", default=[], help="JSON {msgid: {lang: text}}")
     args = parser.parse_args()
+    LOCALE.mkdir(parents=True, exist_ok=True)
+    with (LOCALE / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _update(args)
+
+
+def _merged(paths: list[Path]) -> dict[str, dict[str, str]]:
+    """Per language, the translations the ``--merge`` files give."""
+    result: dict[str, dict[str, str]] = {}
+    for path in paths:
+        for message, by_language in json.loads(path.read_text(encoding="utf-8")).items():
+            for language, translated in by_language.items():
+                result.setdefault(language, {})[message] = translated
+    return result
+
+
+def _update(args: argparse.Namespace) -> int:
+    merged = _merged(args.merge)
     messages = extract()
     stale = []
     for language in LANGUAGES:
         path = LOCALE / language / "LC_MESSAGES" / "parley.po"
-        translations = existing(language)
+        translations = existing(language) | merged.get(language, {})
         text = render_po(language, messages, translations)
         if args.report:
             missing = [m for m in messages if not translations.get(m) and language != "en"]
