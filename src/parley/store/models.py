@@ -256,3 +256,7 @@ class Feed(Base):
     processing_started_at: Mapped[datetime | None]
     processing_ended_at: Mapped[datetime | None]
     report: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+# The feature tables live in modules of their own; importing them here puts them in Base.metadata.
+from parley.store import feedback_models, messaging_models  # noqa: E402, F401

@@ -1,0 +1,1 @@
+"""Permitted messages end to end: eligibility, templates, sending, enforcement and delivery."""
