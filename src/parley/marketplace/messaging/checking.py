@@ -1,0 +1,61 @@
+"""Running the policy engine on a message about an order, with everything the order tells it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from parley.marketplace.messaging.kinds import RULES, Kind
+from parley.marketplace.messaging.requests import NewAttachment
+from parley.policy import Context, Direction, Message, Verdict, check
+from parley.policy.context import AMAZON_DOMAINS
+from parley.policy.parts import Attachment as PolicyAttachment
+from parley.store.models import Order
+
+
+def order_context(
+    order: Order,
+    kind: Kind | None,
+    language: str,
+    now: datetime,
+    *,
+    review_requests_sent: int = 0,
+    direction: Direction = Direction.OUTBOUND,
+) -> Context:
+    rules = RULES[kind] if kind is not None else None
+    days = (now - order.completed_at).days if order.completed_at is not None else None
+    domains = tuple(dict.fromkeys((order.marketplace.domain, *AMAZON_DOMAINS)))
+    return Context(
+        direction=direction,
+        proactive=rules.proactive if rules is not None else False,
+        kind=rules.purpose if rules is not None else None,
+        order_id=order.amazon_order_id,
+        days_since_completion=days,
+        buyer_language=language,
+        review_requests_sent=review_requests_sent,
+        marketplace_name=order.marketplace.name,
+        marketplace_domains=domains,
+        product_image_urls=tuple(item.image_url for item in order.items if item.image_url),
+        product_titles=tuple(item.title for item in order.items),
+    )
+
+
+def policy_message(
+    body: str, subject: str | None, attachments: Sequence[NewAttachment] = (), types: Sequence[str] = ()
+) -> Message:
+    message = Message.parse(body, subject=subject)
+    for attachment, sniffed in zip(attachments, types, strict=False):
+        message.attachments.append(
+            PolicyAttachment(
+                filename=attachment.file_name,
+                declared_type=sniffed,
+                sniffed_type=sniffed,
+                size=len(attachment.data),
+                data=attachment.data,
+            )
+        )
+    return message
+
+
+def run(message: Message, context: Context, edition: str) -> Verdict:
+    return check(message, context, edition=edition)
