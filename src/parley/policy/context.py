@@ -188,6 +188,8 @@ class Context:
     """Why the message is sent; None when unknown (no purpose rule fires)."""
     order_id: str | None = None
     """The order the message is about (``203-1234567-1234567``); None when unknown."""
+    pre_sale: bool = False
+    """A reply to a buyer who asked before buying: there is no order to name (G-ORDER-ID)."""
     days_since_completion: int | None = None
     """Days since the order was completed; None when unknown."""
     buyer_language: str | None = None

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from parley.marketplace.messaging.eligibility import Availability, Reason, Refusal, availability, gather
 from parley.marketplace.messaging.kinds import RULES, Kind, parse
 from parley.marketplace.messaging.requests import InvalidRequestError, NewAttachment
-from parley.marketplace.messaging.sending import OrderNotFoundError, Outcome, seller_order, send
+from parley.marketplace.messaging.sending import OrderNotFoundError, Outcome, reply, seller_order, send
 from parley.marketplace.messaging.settings import MessagingSettings
 from parley.marketplace.messaging.threads import Inquiry, buyer_contact, response_metrics
 from parley.store.models import Seller
@@ -39,6 +39,7 @@ __all__ = [
     "actions_for_order",
     "buyer_contact",
     "parse",
+    "reply",
     "response_metrics",
     "send",
 ]

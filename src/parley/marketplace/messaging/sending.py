@@ -14,15 +14,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from parley.marketplace import notices
-from parley.marketplace.messaging import checking, eligibility, outbox, standing, volume
+from parley.marketplace.messaging import checking, eligibility, outbox, standing, threads, volume
 from parley.marketplace.messaging.kinds import RULES, Kind
 from parley.marketplace.messaging.requests import NewAttachment, validate
 from parley.marketplace.messaging.settings import MessagingSettings
 from parley.marketplace.messaging.templates import render_template
-from parley.policy import Verdict
-from parley.policy.i18n import N_, render
+from parley.policy import Context, Verdict
+from parley.policy.i18n import N_, normalise_language, render
 from parley.store.messaging_models import Attachment, Message, StandingChange, Thread
-from parley.store.models import Order, Seller
+from parley.store.models import Buyer, Order, Seller
 
 SUMMARIES = {
     "blocked": N_(
@@ -133,7 +133,10 @@ def send(
     rules = RULES[kind]
     if use_template and text.strip():
         use_template = False
-    types = validate(kind, "" if use_template else text, attachments)
+    language = notices.buyer_language(order)
+    template = render_template(kind, order, language, **dict(fields or {}))
+    body = template.body if use_template or rules.text_limit == 0 else text
+    types = validate(kind, body if rules.text_limit else text, attachments)
     facts = eligibility.gather(session, seller, order, now)
     reasons = list(eligibility.availability(facts, settings, [kind])[0].reasons)
     if facts.standing == standing.TEMPLATES_ONLY and rules.proactive and not use_template and rules.text_limit:
@@ -143,9 +146,6 @@ def send(
                 {"until": facts.standing_until.date().isoformat() if facts.standing_until else "-"},
             )
         )
-    language = notices.buyer_language(order)
-    template = render_template(kind, order, language, **dict(fields or {}))
-    body = template.body if use_template or rules.text_limit == 0 else text
     subject = (subject or "").strip() or template.subject
     verdict = checking.run(
         checking.policy_message(body, subject, attachments, types),
@@ -153,11 +153,118 @@ def send(
         standing.settings_for(session, seller).edition,
     )
     thread = order_thread(session, order, "seller", subject, now)
-    message = Message(
+    message = _new_message(
+        seller,
+        order.buyer_id,
+        thread,
+        kind=kind,
+        channel=channel,
+        subject=subject,
+        body=body,
+        language=language,
+        verdict=verdict,
+        now=now,
+    )
+    message.order_id = order.id
+    return _finish(
+        session,
+        seller,
+        message,
+        verdict,
+        reasons=reasons,
+        attachments=attachments,
+        types=types,
+        thread=thread,
+        now=now,
+        settings=settings,
+    )
+
+
+def reply(
+    session: Session,
+    seller: Seller,
+    thread_id: int,
+    text: str,
+    *,
+    attachments: Sequence[NewAttachment] = (),
+    channel: str = "web",
+    now: datetime | None = None,
+    settings: MessagingSettings | None = None,
+) -> Outcome:
+    """Answer the buyer in a thread the buyer opened; a reply is not proactive (G-WHO)."""
+    now = now or datetime.now(UTC)
+    settings = settings or MessagingSettings.from_environment()
+    thread = threads.seller_thread(session, seller, thread_id)
+    subject = thread.subject if thread.subject.lower().startswith("re:") else f"Re: {thread.subject}"
+    if thread.order_id is not None:
+        order = session.get_one(Order, thread.order_id)
+        return send(
+            session,
+            seller,
+            order.amazon_order_id,
+            Kind.BUYER_REPLY,
+            text=text,
+            subject=subject,
+            attachments=attachments,
+            channel=channel,
+            now=now,
+            settings=settings,
+        )
+    types = validate(Kind.BUYER_REPLY, text, attachments)
+    buyer = session.get_one(Buyer, thread.buyer_id)
+    language = normalise_language(buyer.preferred_language)
+    reasons = []
+    if thread.opened_by != "buyer":
+        reasons.append(eligibility.Reason(eligibility.Refusal.NO_BUYER_MESSAGE, {}))
+    verdict = checking.run(
+        checking.policy_message(text, subject, attachments, types),
+        Context(proactive=False, pre_sale=True, buyer_language=language),
+        standing.settings_for(session, seller).edition,
+    )
+    message = _new_message(
+        seller,
+        buyer.id,
+        thread,
+        kind=Kind.BUYER_REPLY,
+        channel=channel,
+        subject=subject,
+        body=text,
+        language=language,
+        verdict=verdict,
+        now=now,
+    )
+    return _finish(
+        session,
+        seller,
+        message,
+        verdict,
+        reasons=reasons,
+        attachments=attachments,
+        types=types,
+        thread=thread,
+        now=now,
+        settings=settings,
+    )
+
+
+def _new_message(
+    seller: Seller,
+    buyer_id: int,
+    thread: Thread,
+    *,
+    kind: Kind,
+    channel: str,
+    subject: str,
+    body: str,
+    language: str,
+    verdict: Verdict,
+    now: datetime,
+) -> Message:
+    rules = RULES[kind]
+    return Message(
         public_id=str(uuid.uuid4()),
         seller_id=seller.id,
-        buyer_id=order.buyer_id,
-        order_id=order.id,
+        buyer_id=buyer_id,
         thread_id=thread.id,
         direction="outbound",
         kind=kind.value,
@@ -169,11 +276,27 @@ def send(
         edition=verdict.edition,
         findings=[_stored_finding(verdict, finding) for finding in verdict.findings],
         rules_run=list(verdict.rules_run),
-        refusals=[{"code": reason.code.value, "params": reason.params} for reason in reasons],
         proactive=rules.proactive,
         critical=rules.critical,
         created_at=now,
     )
+
+
+def _finish(
+    session: Session,
+    seller: Seller,
+    message: Message,
+    verdict: Verdict,
+    *,
+    reasons: Sequence[eligibility.Reason],
+    attachments: Sequence[NewAttachment],
+    types: Sequence[str],
+    thread: Thread,
+    now: datetime,
+    settings: MessagingSettings,
+) -> Outcome:
+    """Decide the message's fate, record it with its attachments, and queue, hold or count it."""
+    message.refusals = [{"code": reason.code.value, "params": reason.params} for reason in reasons]
     message.attachments = [
         Attachment(file_name=a.file_name, content_type=t, size=len(a.data), data=a.data)
         for a, t in zip(attachments, types, strict=True)
@@ -183,7 +306,7 @@ def send(
         message.status = "refused"
     elif not verdict.allowed:
         message.status = "blocked"
-    elif rules.proactive and not volume.has_room(session, seller, now, settings):
+    elif message.proactive and not volume.has_room(session, seller, now, settings):
         message.status = "held"
         message.deliver_after = volume.next_day(now)
     else:
@@ -193,10 +316,10 @@ def send(
     session.flush()
     if message.status == "accepted":
         outbox.queue(session, message, now)
-    if message.status == "blocked":
+        if not message.proactive:
+            answered(session, thread, now)
+    if not verdict.allowed:
         outcome.standing_change = standing.record_violation(session, seller, now, settings)
-    if not rules.proactive:
-        answered(session, thread, now)
     return outcome
 
 

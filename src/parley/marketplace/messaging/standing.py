@@ -1,7 +1,9 @@
 """A seller's messaging standing and how it moves (G-ENFORCE-BLOCK, G-ENFORCE-ESCALATE).
 
-Blocked messages count against the seller over a rolling window. Enough of them restrict the
-seller to the marketplace's templates for a while; more suspend proactive messaging. A
+Messages the policy blocks count against the seller over a rolling window, even when they could
+not have been sent anyway (a restricted seller trying free text still breaks the guidelines).
+Enough of them restrict the seller to the marketplace's templates for a while; more suspend
+proactive messaging. A
 restriction ends by itself when its time is up, or when an operator lifts it. Every move is a
 ``StandingChange`` row with its reason, which the seller is shown.
 """
@@ -66,7 +68,8 @@ def violations(session: Session, seller: Seller, now: datetime, settings: Messag
     count = session.scalar(
         select(func.count(Message.id)).where(
             Message.seller_id == seller.id,
-            Message.status == "blocked",
+            Message.direction == "outbound",
+            Message.decision == "block",
             Message.created_at > since,
             Message.created_at <= now,
         )

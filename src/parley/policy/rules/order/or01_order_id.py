@@ -54,6 +54,8 @@ class MissingOrderId(Rule):
     )
 
     def check(self, scan: Scan) -> Iterator[Finding]:
+        if scan.context.pre_sale and not scan.context.proactive:
+            return
         found = scan.cached(order_ids.find, scan.message.text)
         expected = order_ids.normalise(scan.context.order_id or "")
         if expected and any(match.order_id == expected for match in found):
