@@ -29,7 +29,43 @@ LANGUAGE_NAMES = {
 }
 # Requirements met by parts of Parley other than policy rules (filled in as those parts land).
 SERVICE_FEATURES: dict[str, list[str]] = {
-    "G-ENFORCE-BLOCK": ["the engine's verdict: any finding whose edition action is `block` blocks the message"],
+    "G-ENFORCE-BLOCK": [
+        "the engine's verdict: any finding whose edition action is `block` blocks the message",
+        "service: `messaging.send` records every blocked message with its findings and tells the seller each rule, "
+        "excerpt and fix",
+    ],
+    "G-ENFORCE-ESCALATE": [
+        "service: `messaging.standing`: blocked messages over a rolling window restrict the seller to templates, "
+        "then suspend proactive messaging, for configurable days; `parley standing SELLER [--lift]`"
+    ],
+    "G-ORDER-UNAVAILABLE": [
+        "service: `messaging.actions_for_order` offers orderProblem only after a full NoInventory or CouldNotShip "
+        "adjustment; its template states the amount and the reason"
+    ],
+    "G-ORDER-DELAY": ["service: the delayNotice kind (unshipped MFN orders) and its template in ten languages"],
+    "G-RETURN-MESSAGE": ["service: returnFollowUp is offered only while a return is open (`messaging.eligibility`)"],
+    "G-WHO": [
+        "service: sellers message only their own orders' buyers; multi-channel orders are refused; replies need a "
+        "buyer message first (`messaging.eligibility`)"
+    ],
+    "G-PROACTIVE-WINDOW": ["service: `messaging.eligibility` refuses proactive kinds 30 days after completion"],
+    "G-REVIEW-REPEAT": [
+        "service: one productReviewAndSellerFeedback per order, 5 days after the earliest to 30 days after the "
+        "latest delivery date"
+    ],
+    "G-LANGUAGE": ["service: templates for every kind in ten languages, rendered in the buyer's language"],
+    "G-SUBJECT": ["service: each kind's subject line is the marketplace's, with the order ID, in the buyer's language"],
+    "G-CHANNELS": [
+        "service: the marketplace's templates (every kind, `use_template`), Request a Review, the messaging "
+        "service's API in code and `parley messages send`; buyers' opt-out spares critical kinds only"
+    ],
+    "G-BUYER-CONTACT": [
+        "service: `messaging.buyer_contact` opens a thread from the storefront, confirms to the buyer, "
+        "and delivers to the seller's inbox and address"
+    ],
+    "G-BUYER-UNREVIEWED": [
+        "service: buyer messages are always delivered; the inbound rules only add warnings (banner and header)"
+    ],
     "G-FEED-SHIPPING": [
         "service: `parley.marketplace.feeds` (OrderFulfillment XML and flat file) and "
         "`orders.confirm_shipment`; see docs/feeds.md"
