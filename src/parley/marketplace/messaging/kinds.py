@@ -66,7 +66,9 @@ _RULES = (
     KindRules(Kind.DELAY_NOTICE, MessageKind.ORDER_PROBLEM, 2000, critical=True),
     KindRules(Kind.RETURN_FOLLOW_UP, MessageKind.RETURN_QUESTION, 2000, 0, 5, critical=True),
     KindRules(Kind.BUYER_REPLY, None, 4000, 0, 5, critical=True, proactive=False),
-    KindRules(Kind.PROACTIVE, MessageKind.FREE_TEXT, 2000, 0, 5),
+    # Free-form, but still sent for a permitted reason: "any other contact the buyer needs to receive
+    # the purchase" (G-PROACTIVE-REASONS). Content rules still catch thanks-only or marketing text.
+    KindRules(Kind.PROACTIVE, MessageKind.NEEDED_FOR_PURCHASE, 2000, 0, 5),
 )
 RULES: dict[Kind, KindRules] = {rules.kind: rules for rules in _RULES}
 

@@ -91,6 +91,10 @@ def gibberish_kind(word: str) -> Kind | None:
     return None
 
 
+def _real_word(language: str, word: str) -> bool:
+    return spelling_dictionary.dictionary(language) is not None and spelling_dictionary.is_known(language, word)
+
+
 def _in_link(text: str, start: int, end: int) -> bool:
     """Whether the run of non-space characters around ``text[start:end]`` looks like a link or address."""
     left, right = start, end
@@ -130,6 +134,8 @@ def find(
         if len(word) < _MASH_KEYS or len(word) > _MAX_TOKEN or not word.isalpha():
             continue
         kind = gibberish_kind(word)
+        if kind == "consonants" and _real_word(language, word):
+            kind = None  # German and Dutch compounds join consonants: Zugangsschlüssel, Herbststurm
         if kind is not None:
             gibberish.append((word, kind))
         elif entry is not None and len(word) <= _MAX_WORD and word not in entry.known and word not in ignore:
