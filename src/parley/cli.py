@@ -267,13 +267,18 @@ def fix(
 
 
 def _add_marketplace_commands() -> None:
-    from parley import cli_marketplace
+    from parley import cli_feedback, cli_feedback_manager, cli_marketplace, cli_messaging
 
     if any(group.name == "db" for group in app.registered_groups):
         return
     app.add_typer(cli_marketplace.db_app, name="db")
     app.add_typer(cli_marketplace.feeds_app, name="feeds")
     app.command("demo")(cli_marketplace.demo)
+    app.add_typer(cli_messaging.messages_app, name="messages")
+    app.command("standing")(cli_messaging.standing)
+    app.command("worker")(cli_messaging.worker)
+    cli_feedback_manager.register(cli_feedback.feedback_app)
+    app.add_typer(cli_feedback.feedback_app, name="feedback")
 
 
 def main() -> None:
