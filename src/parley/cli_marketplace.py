@@ -89,6 +89,8 @@ def demo(
     typer.echo(f"  {summary.orders} orders: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.by_status.items())))
     typer.echo("  channels: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.by_channel.items())))
     typer.echo(f"  {summary.notices} notices to buyers in the outbox")
+    typer.echo(f"  {summary.feedback} feedback ratings")
+    typer.echo("  messages: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.messages.items())))
     for feed in summary.feeds:
         typer.echo(
             f"  feed {feed['feed_id']} {feed['feed_type']} ({feed['seller']}): {feed['processed']} processed, "

