@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy.orm import Session
 
-from parley.marketplace import orders
+from parley.marketplace import orders, returns
 from parley.marketplace.catalog import AdjustmentReason, Channel, OrderStatus
 from parley.store import orders_repository
 from tests.marketplace.helpers import BOUGHT, NOW, order, world
@@ -155,3 +155,27 @@ def test_times_come_back_as_aware_utc(session: Session) -> None:
     session.expire_all()
     assert placed.purchase_date == BOUGHT
     assert placed.purchase_date.tzinfo is not None
+
+
+def test_the_shipment_and_return_confirmations_carry_what_the_2018_edition_asks(session: Session) -> None:
+    """G-SHIP-CONFIRM-2018: address, items and quantities, carrier and tracking, expected delivery;
+    G-RETURN-CONFIRM-2018: the items returned, the amount refunded and the refund date."""
+    w = world(session)
+    placed = order(session, w)
+    placed.ship_to = "Anna Berg\nStorgatan 5\n111 22 Stockholm"
+    orders.confirm_shipment(
+        session, w.seller, placed.amazon_order_id, carrier="PostNord", tracking_number="00370712345678901234", now=NOW
+    )
+    first = placed.items[0]
+    returned = returns.request_return(
+        session, w.buyer, placed.amazon_order_id, first.item_code, quantity=1, reason="too small", now=NOW
+    )
+    returns.receive(session, w.seller, returned.id)
+    returns.refund(session, w.seller, returned.id, now=NOW)
+    shipped, refunded = orders_repository.notices_for_order(session, placed)
+    assert "Storgatan 5" in shipped.body and "PostNord" in shipped.body and "00370712345678901234" in shipped.body
+    assert f"2 × {first.title}" in shipped.body and f"1 × {placed.items[1].title}" in shipped.body
+    assert "maj 2026" in shipped.body  # the expected delivery, in Swedish
+    assert first.title in refunded.body and placed.items[1].title not in refunded.body
+    assert "10 maj 2026" in refunded.body
+    assert "kr" in refunded.body

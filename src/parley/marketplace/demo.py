@@ -27,7 +27,7 @@ from parley.policy.context import LANGUAGES
 from parley.store import orders_repository
 from parley.store.feedback_models import Feedback
 from parley.store.messaging_models import Message
-from parley.store.models import Buyer, Order, OutboxNotice, Seller
+from parley.store.models import Buyer, Marketplace, Order, OutboxNotice, Seller
 
 ORDERS = 500
 BUYERS_PER_LANGUAGE = 8
@@ -71,6 +71,19 @@ class DemoSummary:
     feedback: int = 0
     messages: dict[str, int] = field(default_factory=dict)
     sellers_login: list[dict[str, str]] = field(default_factory=list)
+
+
+# A street, a postcode and a town per marketplace country, for the demo's delivery addresses.
+STREETS = {
+    "SE": ("Storgatan", "111 22", "Stockholm", "Sverige"),
+    "NL": ("Kerkstraat", "1017 GC", "Amsterdam", "Nederland"),
+    "DE": ("Hauptstraße", "10115", "Berlin", "Deutschland"),
+}
+
+
+def _address(buyer: Buyer, marketplace: Marketplace) -> str:
+    street, postcode, town, country = STREETS.get(marketplace.country_code, STREETS["SE"])
+    return f"{buyer.name}\n{street} {buyer.id % 90 + 1}\n{postcode} {town}\n{country}"
 
 
 def has_data(session: Session) -> bool:
@@ -132,6 +145,7 @@ def build(session: Session, *, seed: int = 7, now: datetime | None = None) -> De
             purchase_date=now - timedelta(days=rng.uniform(0.2, 60)),
             paid=rng.random() > 0.04,
             order_id=f"{rng.choice('234')}0{rng.randrange(1, 9)}-{rng.randrange(10**7):07d}-{rng.randrange(10**7):07d}",
+            ship_to=_address(buyer, marketplace),
         )
         placed.append(order)
     session.flush()

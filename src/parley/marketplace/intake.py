@@ -57,6 +57,7 @@ def place_order(
     transit_days: int = 3,
     paid: bool = True,
     order_id: str | None = None,
+    ship_to: str | None = None,
 ) -> Order:
     """An order as the buyer placed it: ``Unshipped`` once paid, ``Pending`` until then."""
     if not items:
@@ -78,6 +79,7 @@ def place_order(
         latest_delivery_date=purchase_date + timedelta(days=handling_days + transit_days),
         delivered_at=None,
         completed_at=None,
+        ship_to=ship_to,
     )
     order.items = [
         OrderItem(

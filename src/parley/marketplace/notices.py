@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from babel.dates import format_date, format_interval
+
 from parley.marketplace import money
 from parley.policy.context import LANGUAGES
 from parley.policy.i18n import N_, render
@@ -22,10 +24,11 @@ SUBJECTS = {
 BODIES = {
     "shipped": N_(
         "Hello %(name)s,\n\nyour order %(order_id)s from %(seller)s is on its way with %(carrier)s. "
-        "Tracking number: %(tracking)s.\nYou can follow the delivery under Your Orders."
+        "Tracking number: %(tracking)s. Expected delivery: %(delivery)s.\n\nIn this parcel:\n%(items)s\n\n"
+        "Delivery address:\n%(address)s\n\nYou can follow the delivery under Your Orders."
     ),
     "refunded": N_(
-        "Hello %(name)s,\n\n%(seller)s has refunded %(amount)s for order %(order_id)s. "
+        "Hello %(name)s,\n\n%(seller)s refunded %(amount)s for order %(order_id)s on %(date)s:\n%(items)s\n\n"
         "The money goes back to your original payment method within a few days."
     ),
     "canceled": N_(
@@ -34,6 +37,14 @@ BODIES = {
     ),
 }
 NO_TRACKING = N_("not given")
+NO_ADDRESS = N_("the address given in your order")
+
+
+def _window(order: Order, language: str) -> str:
+    first, last = order.earliest_delivery_date.date(), order.latest_delivery_date.date()
+    if first == last:
+        return format_date(first, "long", locale=language)
+    return format_interval(first, last, "yMMMd", locale=language)
 
 
 def buyer_language(order: Order) -> str:
@@ -53,8 +64,15 @@ def notice(order: Order, kind: str, now: datetime, **params: str | int) -> dict[
     }
     if "amount_minor" in values:
         values["amount"] = money.display(int(values.pop("amount_minor")), order.currency, language)  # type: ignore[call-overload]
-    if kind == "shipped" and not values.get("tracking"):
-        values["tracking"] = render(NO_TRACKING, language)
+    if kind == "shipped":
+        values.setdefault("tracking", "")
+        if not values["tracking"]:
+            values["tracking"] = render(NO_TRACKING, language)
+        values["delivery"] = _window(order, language)
+        values["address"] = order.ship_to or render(NO_ADDRESS, language)
+    if kind == "refunded":
+        values["date"] = format_date(now.date(), "long", locale=language)
+    values.setdefault("items", "")
     return {
         "buyer_id": order.buyer_id,
         "order_id": order.id,

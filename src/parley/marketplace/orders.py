@@ -173,7 +173,14 @@ def apply_shipment(
         items=[{"item_code": code, "quantity": quantity} for code, quantity in quantities.items()],
     )
     out.notices.append(
-        notices.notice(order, "shipped", now, carrier=record.carrier, tracking=record.tracking_number or "")
+        notices.notice(
+            order,
+            "shipped",
+            now,
+            carrier=record.carrier,
+            tracking=record.tracking_number or "",
+            items="\n".join(f"{quantity} × {loaded.items[code].title}" for code, quantity in quantities.items()),
+        )
     )
     if writes is None:
         out.flush(session)
@@ -282,6 +289,7 @@ def apply_adjustment(
     if not planned:
         return Applied(duplicate=True)
     refunded = 0
+    refunded_items: list[str] = []
     canceled_items = []
     for item, components, canceled, fingerprint in planned:
         order_item = loaded.items[item.item_code]
@@ -304,11 +312,14 @@ def apply_adjustment(
         order_item.quantity_canceled += canceled
         loaded.adjustment_prints.add(fingerprint)
         refunded += amount
+        if amount:
+            refunded_items.append(order_item.title)
         if canceled:
             canceled_items.append(f"{canceled} × {order_item.title}")
     if refunded:
         _event(out, order, "refunded", now, amount_minor=refunded, currency=order.currency)
-        out.notices.append(notices.notice(order, "refunded", now, amount_minor=refunded))
+        items = "\n".join(f"- {title}" for title in dict.fromkeys(refunded_items))
+        out.notices.append(notices.notice(order, "refunded", now, amount_minor=refunded, items=items))
     if canceled_items:
         if all(i.quantity_canceled == i.quantity for i in loaded.items.values()):
             order.status = OrderStatus.CANCELED

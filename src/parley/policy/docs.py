@@ -63,6 +63,13 @@ SERVICE_FEATURES: dict[str, list[str]] = {
         "service: `messaging.buyer_contact` opens a thread from the storefront, confirms to the buyer, "
         "and delivers to the seller's inbox and address"
     ],
+    "G-SHIP-CONFIRM-2018": [
+        "service: the marketplace's shipment notice gives the delivery address, items and quantities, carrier and "
+        "tracking number and the expected delivery dates (`marketplace.notices`)"
+    ],
+    "G-RETURN-CONFIRM-2018": [
+        "service: the refund notice after a return names the items, the amount refunded and the refund date"
+    ],
     "G-BUYER-UNREVIEWED": [
         "service: buyer messages are always delivered; the inbound rules only add warnings (banner and header)"
     ],

@@ -117,6 +117,8 @@ class Order(Base):
     delivered_at: Mapped[datetime | None]
     completed_at: Mapped[datetime | None]
     """When the order was completed: delivered, or canceled."""
+    ship_to: Mapped[str | None] = mapped_column(String(500))
+    """The delivery address, one line per part; the shipment confirmation repeats it to the buyer."""
 
     items: Mapped[list[OrderItem]] = relationship(
         back_populates="order", cascade="all, delete-orphan", order_by="OrderItem.id"

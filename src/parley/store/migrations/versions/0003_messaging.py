@@ -1,4 +1,5 @@
-"""Messaging: messages with their verdicts, threads, the delivery outbox, inboxes and seller standing.
+"""Messaging: messages with their verdicts, threads, the delivery outbox, inboxes and seller standing;
+the order's delivery address for the shipment confirmation.
 
 Revision ID: 0003
 Revises: 0002
@@ -20,6 +21,8 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     """Upgrade schema."""
+    with op.batch_alter_table("orders", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("ship_to", sa.String(length=500), nullable=True))
     op.create_table(
         "seller_messaging",
         sa.Column("seller_id", sa.Integer(), nullable=False),
@@ -179,3 +182,5 @@ def downgrade() -> None:
 
     op.drop_table("standing_changes")
     op.drop_table("seller_messaging")
+    with op.batch_alter_table("orders", schema=None) as batch_op:
+        batch_op.drop_column("ship_to")
