@@ -70,6 +70,28 @@ SERVICE_FEATURES: dict[str, list[str]] = {
     "G-RETURN-CONFIRM-2018": [
         "service: the refund notice after a return names the items, the amount refunded and the refund date"
     ],
+    "G-FEEDBACK-LEAVE": [
+        "service: `feedback.records`: one feedback per order, AFN or MFN, within 90 days of delivery; edit or "
+        "remove within 60 days"
+    ],
+    "G-FEEDBACK-MANAGER": [
+        "service: `feedback.metrics`: positive, neutral and negative over 30, 90, 365 days and lifetime, struck "
+        "ratings excluded, each record with the buyer's relay address; `parley feedback list|metrics`"
+    ],
+    "G-FEEDBACK-STRIKE": [
+        "service: `feedback.strike` with the clause classifier `parley.strikethrough` (ten languages); struck "
+        "feedback keeps its comment and shows the localised note; see docs/feedback.md"
+    ],
+    "G-FEEDBACK-STRIKE-SCOPE": ["service: the scope step of `feedback.strike`: negative and AFN; MFN refused, MCF too"],
+    "G-FEEDBACK-STRIKE-MIXED": [
+        "service: any clause about the product or the seller's service keeps the feedback (`parley.strikethrough`)"
+    ],
+    "G-FEEDBACK-REMOVAL": [
+        "service: `feedback.removal`: obscene language, the seller's personal information, or entirely a product review"
+    ],
+    "G-FEEDBACK-ABUSE": [
+        "service: `feedback.throttle`: a seller whose requests are mostly refused is paused and told why"
+    ],
     "G-BUYER-UNREVIEWED": [
         "service: buyer messages are always delivered; the inbound rules only add warnings (banner and header)"
     ],
