@@ -1,6 +1,6 @@
 """Generate the rule docs and the guideline coverage matrix; ``--check`` fails when they are stale.
 
-Writes docs/rules/<CODE>.md, docs/rules/index.md, docs/guidelines.md, and the
+Writes docs/rules/<CODE>.md, docs/rules/index.md, docs/guidelines.md, docs/messaging-reference.md, and the
 packaged catalogue src/parley/policy/guidelines.json (from ../shared/GUIDELINES.md
 when that file is beside the checkout).
 """
@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from parley.marketplace.messaging import reference
 from parley.policy import docs
 from parley.policy.guidelines import parse_markdown, to_json
 from parley.policy.registry import all_rules
@@ -29,6 +30,7 @@ def expected_files() -> dict[Path, str]:
         files[RULE_DOCS / f"{rule.code}.md"] = docs.rule_markdown(rule)
     files[RULE_DOCS / "index.md"] = docs.index_markdown()
     files[ROOT / "docs" / "guidelines.md"] = docs.guidelines_markdown()
+    files[ROOT / "docs" / "messaging-reference.md"] = reference.markdown()
     return files
 
 

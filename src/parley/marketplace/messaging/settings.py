@@ -27,15 +27,19 @@ class MessagingSettings:
     templates_only_after: int = 3
     """Blocked messages in the window that restrict a seller to templates."""
     templates_only_days: int = 14
+    """How long a restriction to templates lasts."""
     suspend_after: int = 6
     """Blocked messages in the window that suspend a seller's proactive messaging."""
     suspend_days: int = 30
+    """How long a suspension lasts."""
     daily_cap_multiplier: int = 5
     """The daily cap on proactive messages: multiplier × average daily orders (last 30 days) + base."""
     daily_cap_base: int = 600
+    """The base of the daily cap: what a seller without recent orders may send."""
     response_hours: int = 24
     """A buyer message counts as answered late after this many hours, weekends included."""
     delivery_max_attempts: int = 8
+    """Attempts at one delivery before it is marked failed."""
     delivery_backoff_seconds: int = 30
     """The first retry waits this long; each later one twice as long as the one before."""
 
