@@ -54,6 +54,8 @@ def sqlite_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
 
 @pytest.fixture(scope="session")
 def postgresql_engine() -> Iterator[Engine]:
+    if not os.environ.get(POSTGRES_VARIABLE):
+        pytest.skip(POSTGRES_SKIP)
     url = database_url(os.environ[POSTGRES_VARIABLE])
     if worker_id := os.environ.get("PYTEST_XDIST_WORKER"):
         # one database per pytest-xdist worker: each drops and rebuilds its schema at the start

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from parley.marketplace.catalog import Channel, OrderStatus
+from parley.marketplace.messaging import standing
 from parley.marketplace.messaging.kinds import RULES, Kind
 from parley.marketplace.messaging.settings import MessagingSettings
 from parley.marketplace.orders import fully_adjusted_unavailable
@@ -159,8 +160,6 @@ class Facts:
 
 def gather(session: Session, seller: Seller, order: Order, now: datetime, *, excluding: int | None = None) -> Facts:
     """``excluding``: a held message being checked again does not count against itself."""
-    from parley.marketplace.messaging import standing  # standing needs eligibility's Refusal; import late
-
     current, until = standing.current(session, seller, now)
     review_requests = session.scalar(
         select(func.count(Message.id)).where(

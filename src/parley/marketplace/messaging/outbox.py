@@ -121,7 +121,7 @@ def run_once(
     limit: int = 1000,
 ) -> RunReport:
     """Release held messages that are due, then deliver until nothing is due (or ``limit``)."""
-    from parley.marketplace.messaging import held  # held re-checks eligibility, which needs sending's peers
+    from parley.marketplace.messaging import held  # held queues what it releases through this module
 
     settings = settings or MessagingSettings.from_environment()
     report = RunReport()
