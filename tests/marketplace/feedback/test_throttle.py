@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy.orm import Session
 
 from parley.marketplace.feedback import removal, strike
@@ -63,3 +64,15 @@ def test_refusals_outside_the_window_do_not_count(session: Session) -> None:
         strike.request(session, w.seller, left.id, now=NOW - timedelta(days=35, minutes=-n), config=CONFIG)
     left = feedback(session, w, 5, "Great")
     assert strike.request(session, w.seller, left.id, now=NOW, config=CONFIG).throttle is None
+
+
+def test_throttle_thresholds_come_from_the_environment() -> None:
+    from parley.marketplace.feedback.throttle import ThrottleConfig
+
+    config = ThrottleConfig.from_environment(
+        {"PARLEY_FEEDBACK_MIN_REQUESTS": "4", "PARLEY_FEEDBACK_REFUSED_SHARE": "0.75"}
+    )
+    assert (config.min_requests, config.refused_share, config.pause_days) == (4, 0.75, 14)
+    for bad in ({"PARLEY_FEEDBACK_PAUSE_DAYS": "soon"}, {"PARLEY_FEEDBACK_REFUSED_SHARE": "1.5"}):
+        with pytest.raises(ValueError, match="PARLEY_FEEDBACK_"):
+            ThrottleConfig.from_environment(bad)

@@ -125,7 +125,9 @@ def request(
 ) -> Decision:
     """Decide the seller's request to remove feedback ``feedback_id``, and record it."""
     feedback = sellers_feedback(session, seller, feedback_id)
-    decision = decide(session, seller, feedback, "removal", _examine, now=now, config=config or ThrottleConfig())
+    decision = decide(
+        session, seller, feedback, "removal", _examine, now=now, config=config or ThrottleConfig.from_environment()
+    )
     if decision.granted:
         feedback.removed_at = now
         feedback.removed_by = "marketplace"

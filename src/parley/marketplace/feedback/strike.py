@@ -131,7 +131,9 @@ def request(
     feedback = sellers_feedback(session, seller, feedback_id)
     if feedback.struck_at is not None:
         raise FeedbackError("already_struck", errors.ALREADY_STRUCK, feedback_id=feedback_id)
-    decision = decide(session, seller, feedback, "strike", _examine, now=now, config=config or ThrottleConfig())
+    decision = decide(
+        session, seller, feedback, "strike", _examine, now=now, config=config or ThrottleConfig.from_environment()
+    )
     if decision.granted:
         feedback.struck_at = now
         session.flush()

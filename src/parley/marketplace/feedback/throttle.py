@@ -7,7 +7,8 @@ starts afresh when a pause ends, so one old run of refusals does not pause the s
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
@@ -32,6 +33,23 @@ class ThrottleConfig:
     refused_share: float = 0.5
     """Paused when strictly more than this share of the window's requests was refused."""
     pause_days: int = 14
+
+    @classmethod
+    def from_environment(cls, environ: dict[str, str] | None = None) -> ThrottleConfig:
+        """Defaults, overridden by ``PARLEY_FEEDBACK_<FIELD>`` (``PARLEY_FEEDBACK_PAUSE_DAYS``) where set."""
+        environ = dict(os.environ if environ is None else environ)
+        values: dict[str, float] = {}
+        for field in fields(cls):
+            name = f"PARLEY_FEEDBACK_{field.name.upper()}"
+            if name in environ:
+                try:
+                    value = float(environ[name]) if field.name == "refused_share" else int(environ[name])
+                except ValueError:
+                    raise ValueError(f"{name} must be a number, not {environ[name]!r}") from None
+                if value < 0 or (field.name == "refused_share" and value > 1):
+                    raise ValueError(f"{name} is out of range: {environ[name]}")
+                values[field.name] = value
+        return cls(**values)  # type: ignore[arg-type]
 
 
 def active(session: Session, seller: Seller, now: datetime) -> FeedbackThrottle | None:

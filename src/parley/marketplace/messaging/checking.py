@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from parley.marketplace.messaging.kinds import RULES, Kind
 from parley.marketplace.messaging.requests import NewAttachment
-from parley.policy import Context, Direction, Message, Verdict, check
+from parley.policy import Context, Direction, Finding, Message, Verdict, check
 from parley.policy.context import AMAZON_DOMAINS
+from parley.policy.i18n import render
 from parley.policy.parts import Attachment as PolicyAttachment
 from parley.store.models import Order
 
@@ -59,3 +61,20 @@ def policy_message(
 
 def run(message: Message, context: Context, edition: str) -> Verdict:
     return check(message, context, edition=edition)
+
+
+def stored_finding(verdict: Verdict, finding: Finding) -> dict[str, Any]:
+    """A finding as the audit trail keeps it: English text, plus the message IDs and parameters to
+    tell it again in any reader's language."""
+    stored = verdict.finding_dict(finding, "en")
+    stored["advice_id"] = finding.advice_id
+    stored["message_id"] = finding.message_id
+    stored["params"] = {key: str(value) for key, value in finding.params.items()}
+    return stored
+
+
+def retell(finding: dict[str, Any], language: str) -> str:
+    """A stored finding's explanation in ``language``."""
+    if not finding.get("message_id"):
+        return str(finding.get("message", ""))
+    return render(finding["message_id"], language, finding.get("params") or {})

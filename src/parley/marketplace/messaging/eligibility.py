@@ -50,6 +50,8 @@ class RefusalInfo:
     message: str
     kinds: frozenset[Kind]
     """The kinds this reason can refuse."""
+    open_ended: str = ""
+    """The message when a restriction has no end date."""
 
 
 _ALL = frozenset(Kind)
@@ -63,7 +65,7 @@ _SELLER_SHIPS = frozenset({Kind.CONFIRM_DELIVERY_DETAILS, Kind.DELAY_NOTICE, Kin
 REFUSALS: dict[Refusal, RefusalInfo] = {
     Refusal.NOT_THE_BUYERS_SELLER: RefusalInfo(
         "G-WHO",
-        N_("The buyer did not buy this order from you on the marketplace (a multi-channel fulfilment order)."),
+        N_("This order was not placed with you on the marketplace: it is a multi-channel fulfilment order."),
         _ALL,
     ),
     Refusal.ORDER_PENDING: RefusalInfo(
@@ -81,7 +83,10 @@ REFUSALS: dict[Refusal, RefusalInfo] = {
     ),
     Refusal.OUTSIDE_REVIEW_WINDOW: RefusalInfo(
         "G-PROACTIVE-WINDOW",
-        N_("A review can be requested from %(start)s to %(end)s (5 to 30 days after the delivery dates)."),
+        N_(
+            "A review can be requested from %(start)s to %(end)s: from %(first)s days after the earliest "
+            "delivery date to %(last)s days after the latest."
+        ),
         frozenset({Kind.REVIEW_REQUEST}),
     ),
     Refusal.NOT_SHIPPED: RefusalInfo("G-WHY", N_("The order has not shipped yet."), _AFTER_SHIPPING),
@@ -114,9 +119,13 @@ REFUSALS: dict[Refusal, RefusalInfo] = {
         "G-ENFORCE-ESCALATE",
         N_("Your account may send only the marketplace's templates until %(until)s."),
         frozenset({Kind.PROACTIVE}),
+        N_("Your account may send only the marketplace's templates until an operator lifts the restriction."),
     ),
     Refusal.SELLER_SUSPENDED: RefusalInfo(
-        "G-ENFORCE-ESCALATE", N_("Your proactive messaging is suspended until %(until)s."), _PROACTIVE
+        "G-ENFORCE-ESCALATE",
+        N_("Your proactive messaging is suspended until %(until)s."),
+        _PROACTIVE,
+        N_("Your proactive messaging is suspended until an operator lifts the suspension."),
     ),
 }
 
@@ -131,7 +140,10 @@ class Reason:
         return REFUSALS[self.code].guideline
 
     def text(self, language: str) -> str:
-        return render(REFUSALS[self.code].message, language, self.params)
+        info = REFUSALS[self.code]
+        if info.open_ended and not self.params.get("until"):
+            return render(info.open_ended, language, self.params)
+        return render(info.message, language, self.params)
 
 
 @dataclass(frozen=True)
@@ -225,7 +237,13 @@ def _order_reasons(facts: Facts, settings: MessagingSettings) -> list[Reason]:
     start = order.earliest_delivery_date + timedelta(days=settings.review_earliest_days)
     end = order.latest_delivery_date + timedelta(days=settings.review_latest_days)
     if not start <= now <= end:
-        add(Refusal.OUTSIDE_REVIEW_WINDOW, start=_date(start), end=_date(end))
+        add(
+            Refusal.OUTSIDE_REVIEW_WINDOW,
+            start=_date(start),
+            end=_date(end),
+            first=str(settings.review_earliest_days),
+            last=str(settings.review_latest_days),
+        )
     if not facts.unavailable:
         add(Refusal.NOT_UNAVAILABLE)
     if not facts.open_return:
@@ -234,7 +252,7 @@ def _order_reasons(facts: Facts, settings: MessagingSettings) -> list[Reason]:
         add(Refusal.NO_BUYER_MESSAGE)
     if order.buyer.opted_out:
         add(Refusal.BUYER_OPTED_OUT)
-    until = _date(facts.standing_until) if facts.standing_until else "-"
+    until = _date(facts.standing_until) if facts.standing_until else ""
     if facts.standing == "templates_only":
         add(Refusal.SELLER_TEMPLATES_ONLY, until=until)
     if facts.standing == "suspended":

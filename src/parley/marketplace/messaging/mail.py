@@ -16,7 +16,7 @@ from email.utils import format_datetime, formataddr
 from sqlalchemy.orm import Session
 
 from parley.marketplace import accounts
-from parley.marketplace.messaging import threads
+from parley.marketplace.messaging import checking, threads
 from parley.marketplace.messaging.outbox import DeliveryError
 from parley.policy.i18n import N_, normalise_language, render
 from parley.store.messaging_models import Message
@@ -88,8 +88,8 @@ def compose(session: Session, message: Message, channel: str) -> EmailMessage:
         body = message.body
         warnings = [finding for finding in message.findings if finding.get("action") in ("warn", "block")]
         if warnings:
-            reasons = "; ".join(sorted({str(finding.get("name")) for finding in warnings}))
-            email[WARNING_HEADER] = reasons
+            email[WARNING_HEADER] = "; ".join(sorted({str(finding.get("name")) for finding in warnings}))
+            reasons = " ".join(dict.fromkeys(checking.retell(finding, message.language) for finding in warnings))
             body = render(WARNING_BANNER, message.language, {"reasons": reasons}) + "\n\n" + body
         email.set_content(body)
     return email

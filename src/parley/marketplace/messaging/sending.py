@@ -143,7 +143,7 @@ def send(
         reasons.append(
             eligibility.Reason(
                 eligibility.Refusal.SELLER_TEMPLATES_ONLY,
-                {"until": facts.standing_until.date().isoformat() if facts.standing_until else "-"},
+                {"until": facts.standing_until.date().isoformat() if facts.standing_until else ""},
             )
         )
     subject = (subject or "").strip() or template.subject
@@ -274,7 +274,7 @@ def _new_message(
         language=language,
         decision=str(verdict.decision),
         edition=verdict.edition,
-        findings=[_stored_finding(verdict, finding) for finding in verdict.findings],
+        findings=[checking.stored_finding(verdict, finding) for finding in verdict.findings],
         rules_run=list(verdict.rules_run),
         proactive=rules.proactive,
         critical=rules.critical,
@@ -331,11 +331,3 @@ def answered(session: Session, thread: Thread, now: datetime) -> None:
         )
     ):
         waiting.responded_at = now
-
-
-def _stored_finding(verdict: Verdict, finding: Any) -> dict[str, Any]:
-    stored = verdict.finding_dict(finding, "en")
-    stored["advice_id"] = finding.advice_id
-    stored["message_id"] = finding.message_id
-    stored["params"] = {key: str(value) for key, value in finding.params.items()}
-    return stored

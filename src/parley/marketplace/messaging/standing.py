@@ -160,7 +160,7 @@ def history(session: Session, seller: Seller, now: datetime, settings: Messaging
 
 def explain(change: StandingChange, language: str) -> str:
     """The change as the seller reads it."""
-    until = change.until.date().isoformat() if change.until else "-"
+    until = change.until.date().isoformat() if change.until else ""
     params = {
         "count": str(change.detail.get("count", "")),
         "days": str(change.detail.get("days", "")),

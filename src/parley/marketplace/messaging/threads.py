@@ -26,7 +26,8 @@ from parley.store.models import Buyer, Order, Seller
 INQUIRY = "buyerInquiry"
 MAX_INQUIRY_CHARACTERS = 4000
 CONFIRMATION = N_(
-    "Your message to %(seller)s was sent. The seller will answer you here and by e-mail, usually within 24 hours."
+    "Your message to %(seller)s was sent. The seller will answer in your messages and by e-mail, "
+    "usually within 24 hours."
 )
 INQUIRY_SUBJECT = N_("Question from a customer")
 INQUIRY_SUBJECT_ORDER = N_("Question from a customer about order %(order_id)s")
@@ -102,7 +103,7 @@ def buyer_contact(
         status="accepted",
         decision=str(verdict.decision),
         edition=verdict.edition,
-        findings=[verdict.finding_dict(finding, "en") for finding in verdict.findings],
+        findings=[checking.stored_finding(verdict, finding) for finding in verdict.findings],
         rules_run=list(verdict.rules_run),
         refusals=[],
         proactive=False,
