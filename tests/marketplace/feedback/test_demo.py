@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from datetime import UTC, datetime
 
 from sqlalchemy import func, select
@@ -10,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from parley.marketplace import demo
 from parley.marketplace.feedback import metrics
-from parley.marketplace.feedback.demo import COMMENTS, seed_feedback
+from parley.marketplace.feedback.demo import COMMENTS
 from parley.store.feedback_models import Feedback, FeedbackRequest
 from parley.store.models import Seller
 
@@ -18,9 +17,9 @@ NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
 
 
 def test_seed_feedback_on_the_demo_marketplace(session: Session) -> None:
-    demo.build(session, seed=3, now=NOW)
-    count = seed_feedback(session, random.Random(3), NOW)
-    assert count == session.scalar(select(func.count()).select_from(Feedback)) and count > 40
+    demo.build(session, seed=3, now=NOW)  # seeds the feedback itself
+    count = session.scalar(select(func.count()).select_from(Feedback)) or 0
+    assert count > 40
     languages = set(session.scalars(select(Feedback.language)))
     assert len(languages) >= 8
     for feedback in session.scalars(select(Feedback)):
