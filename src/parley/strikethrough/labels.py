@@ -12,6 +12,8 @@ The lists, ``lexicons/<lang>/feedback_<name>.txt`` in the phrase-pattern syntax
                                    never arrived")
 ``feedback_praise``                praise and exculpation that blocks nothing: "the product is fine",
                                    "not the seller's fault", "fast delivery", "not damaged"
+``feedback_<name>_parts``          parts of compound words (sv, nl, de) for the delivery, marketplace and
+                                   product lists: ``liefer-``, ``-zusteller`` (``compounds``)
 
 All lists of a language are searched together, so where matches overlap the leftmost, then the
 longest, then praise, wins: "not damaged" (praise) hides "damaged" (product), "box was crushed" (delivery) hides
@@ -34,6 +36,7 @@ The decisions the lists follow:
 from __future__ import annotations
 
 from parley.policy.detectors.phrase_patterns import PhraseMatch, phrase_set
+from parley.strikethrough import compounds
 from parley.strikethrough.result import (
     BLOCKING,
     DELIVERY,
@@ -60,9 +63,16 @@ LIST_LABELS = {
 LISTS = tuple(LIST_LABELS)
 
 
+COMPOUND_LISTS = ("feedback_delivery", "feedback_marketplace_service", "feedback_product")
+"""The lists with compound parts (``feedback_<name>_parts``, see ``compounds``)."""
+
+
 def cues(text: str, language: str, marketplace: str) -> list[PhraseMatch]:
-    """Every cue in ``text``, leftmost-longest across all the feedback lists of ``language``."""
-    return phrase_set(LISTS, (language,), marketplace).find(text)
+    """Every cue in ``text``, leftmost-longest across all the feedback lists of ``language``, then
+    the compound words that no phrase covers."""
+    found = phrase_set(LISTS, (language,), marketplace).find(text)
+    in_compounds = compounds.find(text, COMPOUND_LISTS, language, found)
+    return sorted([*found, *in_compounds], key=lambda match: match.span) if in_compounds else found
 
 
 def label(comment: str, span: tuple[int, int], language: str, marketplace: str) -> Clause:
