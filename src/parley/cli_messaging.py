@@ -202,7 +202,8 @@ def worker(
     interval: Annotated[float, typer.Option(help="Seconds between polls when the queue is empty.")] = 2.0,
     database_url: DatabaseOption = None,
 ) -> None:
-    """Deliver queued messages: to in-app inboxes and, with PARLEY_SMTP_SMARTHOST, by e-mail.
+    """Deliver queued messages to in-app inboxes and, with PARLEY_SMTP_SMARTHOST, by e-mail, together
+    with the marketplace's notices (shipped, refunded, canceled).
 
     Several workers may run at once on PostgreSQL; on SQLite run one."""
     from parley.marketplace.messaging import mail, outbox
@@ -213,8 +214,9 @@ def worker(
     except mail.SmarthostError as error:
         typer.echo(f"parley: {error}", err=True)
         raise typer.Exit(2) from None
-    sender: outbox.Sender = mail.SMTPSender(*host) if host else mail.no_email
-    if host is None:
+    smtp = mail.SMTPSender(*host) if host else None
+    sender: outbox.Sender = smtp if smtp is not None else mail.no_email
+    if smtp is None:
         typer.echo("parley worker: no PARLEY_SMTP_SMARTHOST: delivering to in-app inboxes only", err=True)
     stopping = False
 
@@ -224,7 +226,7 @@ def worker(
 
     signal.signal(signal.SIGTERM, stop)
     while True:
-        report = outbox.run_once(engine, sender)
+        report = outbox.run_once(engine, sender, notices=smtp.notice if smtp is not None else None)
         if report.delivered or report.failed or report.released:
             typer.echo(
                 f"delivered {report.delivered}, retrying {report.retried}, failed {report.failed}, "

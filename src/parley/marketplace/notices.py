@@ -83,4 +83,6 @@ def notice(order: Order, kind: str, now: datetime, **params: str | int) -> dict[
         "created_at": now,
         "delivered_at": None,
         "attempts": 0,
+        "next_attempt_at": None,
+        "last_error": None,
     }

@@ -242,6 +242,9 @@ class OutboxNotice(Base):
     created_at: Mapped[datetime]
     delivered_at: Mapped[datetime | None]
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None]
+    """When to try again after a failed attempt; None until one fails."""
+    last_error: Mapped[str | None] = mapped_column(Text)
 
 
 class Feed(Base):

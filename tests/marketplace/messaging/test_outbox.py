@@ -217,3 +217,32 @@ def test_an_unreachable_smarthost_is_a_retry() -> None:
         mail.smarthost("no-port")
     assert mail.smarthost("") is None
     assert mail.smarthost("mail.example:2525") == ("mail.example", 2525)
+
+
+def test_the_marketplaces_notices_are_mailed_once_and_retried_on_failure(
+    committed: Engine, sink: tuple[Sink, int]
+) -> None:
+    from parley.marketplace import orders
+    from parley.store.models import OutboxNotice
+
+    handler, port = sink
+    with transaction(committed) as session:
+        w = world(session)
+        placed = order(session, w)
+        orders.confirm_shipment(session, w.seller, placed.amazon_order_id, carrier="PostNord", now=NOW)
+    failing = mail.SMTPSender("127.0.0.1", 1, timeout=2)  # nothing listens on port 1
+    report = outbox.run_once(committed, mail.no_email, SETTINGS, now=NOW, notices=failing.notice)
+    assert report.retried == 1 and handler.received == []
+    sender = mail.SMTPSender("127.0.0.1", port)
+    assert outbox.run_once(committed, mail.no_email, SETTINGS, now=NOW, notices=sender.notice).delivered == 0
+    later = NOW + timedelta(seconds=SETTINGS.delivery_backoff_seconds)
+    assert outbox.run_once(committed, mail.no_email, SETTINGS, now=later, notices=sender.notice).delivered == 1
+    assert outbox.run_once(committed, mail.no_email, SETTINGS, now=later, notices=sender.notice).delivered == 0
+    [(_, recipients, data)] = handler.received
+    assert recipients == ["anna@mail.example"]
+    email = message_from_bytes(data, policy=policy.default)
+    assert placed.amazon_order_id in str(email["Subject"]) and "PostNord" in email.get_content()
+    with transaction(committed) as session:
+        notice = session.scalars(select(OutboxNotice)).one()
+        assert notice.delivered_at is not None and notice.attempts == 2 and notice.last_error
+        session.execute(delete(OutboxNotice))

@@ -20,7 +20,7 @@ from parley.marketplace.messaging import checking, threads
 from parley.marketplace.messaging.outbox import DeliveryError
 from parley.policy.i18n import N_, normalise_language, render
 from parley.store.messaging_models import Message
-from parley.store.models import Buyer, Marketplace, Order, Seller
+from parley.store.models import Buyer, Marketplace, Order, OutboxNotice, Seller
 
 SMARTHOST_VARIABLE = "PARLEY_SMTP_SMARTHOST"
 WARNING_HEADER = "X-Parley-Warning"
@@ -108,14 +108,33 @@ class SMTPSender:
         self.host, self.port, self.timeout = host, port, timeout
 
     def __call__(self, session: Session, message: Message, channel: str) -> None:
-        email = compose(session, message, channel)
-        recipient = envelope_recipient(session, message, channel)
+        self._send(compose(session, message, channel), envelope_recipient(session, message, channel))
+
+    def notice(self, session: Session, notice: OutboxNotice) -> None:
+        self._send(compose_notice(session, notice), session.get_one(Buyer, notice.buyer_id).email)
+
+    def _send(self, email: EmailMessage, recipient: str) -> None:
         sender = email["From"].addresses[0].addr_spec if email["From"].addresses else ""
         try:
             with smtplib.SMTP(self.host, self.port, timeout=self.timeout) as client:
                 client.send_message(email, from_addr=sender, to_addrs=[recipient])
         except (OSError, smtplib.SMTPException) as error:
             raise DeliveryError(f"{self.host}:{self.port}: {error}") from error
+
+
+def compose_notice(session: Session, notice: OutboxNotice) -> EmailMessage:
+    """One of the marketplace's own notices (shipped, refunded, canceled) as an e-mail to the buyer."""
+    order = session.get_one(Order, notice.order_id)
+    buyer = session.get_one(Buyer, notice.buyer_id)
+    marketplace = order.marketplace
+    email = EmailMessage()
+    email["Message-ID"] = f"<notice-{notice.id}.{order.amazon_order_id}@{marketplace.relay_domain}>"
+    email["Date"] = format_datetime(notice.created_at)
+    email["From"] = formataddr((marketplace.name, f"no-reply@{marketplace.relay_domain}"))
+    email["To"] = formataddr((buyer.name, buyer.email))
+    email["Subject"] = notice.subject
+    email.set_content(notice.body)
+    return email
 
 
 def no_email(session: Session, message: Message, channel: str) -> None:

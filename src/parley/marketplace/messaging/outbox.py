@@ -14,13 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from parley.marketplace.messaging.settings import MessagingSettings
 from parley.store.database import transaction
 from parley.store.messaging_models import Delivery, InboxEntry, Message
+from parley.store.models import OutboxNotice
 
 OUTBOUND_CHANNELS = ("inbox", "email")
 """A seller's message reaches the buyer's inbox and the buyer's real address."""
@@ -118,9 +119,12 @@ def run_once(
     send: Sender,
     settings: MessagingSettings | None = None,
     now: datetime | None = None,
+    *,
     limit: int = 1000,
+    notices: NoticeSender | None = None,
 ) -> RunReport:
-    """Release held messages that are due, then deliver until nothing is due (or ``limit``)."""
+    """Release held messages that are due, deliver until nothing is due (or ``limit``), then e-mail
+    the marketplace's due notices when a ``notices`` sender is given."""
     from parley.marketplace.messaging import held  # held queues what it releases through this module
 
     settings = settings or MessagingSettings.from_environment()
@@ -132,4 +136,49 @@ def run_once(
         if result is None:
             break
         setattr(report, result, getattr(report, result) + 1)
+    for _ in range(limit if notices is not None else 0):
+        result = deliver_notice(engine, notices, settings, now) if notices is not None else None
+        if result is None:
+            break
+        setattr(report, result, getattr(report, result) + 1)
     return report
+
+
+NoticeSender = Callable[[Session, OutboxNotice], None]
+"""E-mails one of the marketplace's own notices (shipped, refunded, canceled) to its buyer."""
+
+
+def deliver_notice(
+    engine: Engine, send: NoticeSender, settings: MessagingSettings, now: datetime | None = None
+) -> str | None:
+    """Claim and e-mail one due marketplace notice; ``None`` when nothing is due."""
+    now = now or datetime.now(UTC)
+    with transaction(engine) as session:
+        query = (
+            select(OutboxNotice)
+            .where(
+                OutboxNotice.delivered_at.is_(None),
+                OutboxNotice.attempts < settings.delivery_max_attempts,
+                or_(OutboxNotice.next_attempt_at.is_(None), OutboxNotice.next_attempt_at <= now),
+            )
+            .order_by(OutboxNotice.id)
+            .limit(1)
+        )
+        if session.get_bind().dialect.name == "postgresql":
+            query = query.with_for_update(skip_locked=True)
+        notice = session.scalar(query)
+        if notice is None:
+            return None
+        notice.attempts += 1
+        try:
+            send(session, notice)
+        except DeliveryError as error:
+            notice.last_error = str(error)[:2000]
+            if notice.attempts >= settings.delivery_max_attempts:
+                return "failed"
+            notice.next_attempt_at = now + timedelta(
+                seconds=settings.delivery_backoff_seconds * 2 ** (notice.attempts - 1)
+            )
+            return "retried"
+        notice.delivered_at = now
+        return "delivered"

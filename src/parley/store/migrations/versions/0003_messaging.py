@@ -1,5 +1,5 @@
 """Messaging: messages with their verdicts, threads, the delivery outbox, inboxes and seller standing;
-the order's delivery address for the shipment confirmation.
+the order's delivery address for the shipment confirmation; retries for the marketplace's notices.
 
 Revision ID: 0003
 Revises: 0002
@@ -23,6 +23,9 @@ def upgrade() -> None:
     """Upgrade schema."""
     with op.batch_alter_table("orders", schema=None) as batch_op:
         batch_op.add_column(sa.Column("ship_to", sa.String(length=500), nullable=True))
+    with op.batch_alter_table("outbox_notices", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("next_attempt_at", sa.DateTime(timezone=True), nullable=True))
+        batch_op.add_column(sa.Column("last_error", sa.Text(), nullable=True))
     op.create_table(
         "seller_messaging",
         sa.Column("seller_id", sa.Integer(), nullable=False),
@@ -182,5 +185,8 @@ def downgrade() -> None:
 
     op.drop_table("standing_changes")
     op.drop_table("seller_messaging")
+    with op.batch_alter_table("outbox_notices", schema=None) as batch_op:
+        batch_op.drop_column("last_error")
+        batch_op.drop_column("next_attempt_at")
     with op.batch_alter_table("orders", schema=None) as batch_op:
         batch_op.drop_column("ship_to")
