@@ -21,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from parley import evaluation
 from parley.policy.context import LANGUAGES
 from parley.strikethrough import ABOUT_VALUES, Classification, classify
 
@@ -46,11 +47,9 @@ class Item:
 
 
 @dataclass
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    tn: int = 0
+class Counts(evaluation.Counts):
+    """The policy corpus's confusion counts, plus how often the labels were right and what was missed."""
+
     labels_right: int = 0
     misses: list[tuple[Item, Classification]] = field(default_factory=list)
 
@@ -59,26 +58,11 @@ class Counts:
         return self.tp + self.fp + self.fn + self.tn
 
     @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
     def passes(self) -> bool:
         return self.precision >= TARGET_PRECISION and self.recall >= TARGET_RECALL
 
-    def add(self, item: Item, result: Classification) -> None:
-        if result.eligible and item.eligible:
-            self.tp += 1
-        elif result.eligible:
-            self.fp += 1
-        elif item.eligible:
-            self.fn += 1
-        else:
-            self.tn += 1
+    def add_result(self, item: Item, result: Classification) -> None:
+        self.add(item.eligible, result.eligible)
         if set(result.about) - {"other"} == item.about:
             self.labels_right += 1
         else:
@@ -120,7 +104,7 @@ def load_dir(directory: Path, languages: tuple[str, ...] = LANGUAGES) -> dict[st
 def evaluate(items: list[Item], *, detect: bool = False) -> Counts:
     counts = Counts()
     for item in items:
-        counts.add(item, classify(item.comment, None if detect else item.language))
+        counts.add_result(item, classify(item.comment, None if detect else item.language))
     return counts
 
 

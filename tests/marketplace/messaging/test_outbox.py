@@ -16,19 +16,15 @@ from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.orm import Session
 
 from parley.marketplace import messaging
-from parley.marketplace.messaging import Kind, mail, outbox
+from parley.marketplace.messaging import mail, outbox
 from parley.marketplace.messaging.settings import MessagingSettings
 from parley.store.database import transaction
 from parley.store.messaging_models import Delivery, InboxEntry, Message, Thread
 from parley.store.models import Buyer, Marketplace, Order, Seller
-from tests.marketplace.helpers import BOUGHT, order, world
+from tests.marketplace.helpers import order, world
+from tests.marketplace.messaging.helpers import NOW, send
 
-NOW = BOUGHT + timedelta(hours=2)
 SETTINGS = MessagingSettings(delivery_backoff_seconds=10, delivery_max_attempts=3)
-TEXT = (
-    "Hej Anna! Vi behöver veta vilken färg du vill ha på graveringen för order {order_id}. "
-    "Svara gärna med färgen så skickar vi varan direkt."
-)
 
 
 @pytest.fixture
@@ -46,15 +42,7 @@ def _queue_messages(engine: Engine, count: int) -> list[str]:
         w = world(session)
         for _ in range(count):
             o = order(session, w)
-            outcome = messaging.send(
-                session,
-                w.seller,
-                o.amazon_order_id,
-                Kind.CONFIRM_ORDER_DETAILS,
-                text=TEXT.format(order_id=o.amazon_order_id),
-                now=NOW,
-                settings=SETTINGS,
-            )
+            outcome = send(session, w.seller, o, settings=SETTINGS)
             assert outcome.status == "accepted", outcome.explain("en")
             ids.append(outcome.message.public_id)
     return ids

@@ -14,35 +14,17 @@ from parley.marketplace import messaging
 from parley.marketplace.messaging import Kind, NewAttachment, standing
 from parley.marketplace.messaging.settings import MessagingSettings, SettingsError
 from parley.store.messaging_models import Delivery, Message, StandingChange
-from tests.marketplace.helpers import BOUGHT, order, world
+from tests.marketplace.helpers import order, world
+from tests.marketplace.messaging.helpers import BAD_SV, NOW, SETTINGS, send
 
-NOW = BOUGHT + timedelta(hours=2)
-SETTINGS = MessagingSettings()
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000")
-
-GOOD_SV = (
-    "Hej Anna! Vi behöver veta vilken färg du vill ha på graveringen för order {order_id}. "
-    "Svara gärna med färgen så skickar vi varan direkt."
-)
-BAD_SV = (
-    "Hej Anna! Din order {order_id} är på väg. Besök vår webbshop https://nordic-kitchen.example "
-    "och få 20 % rabatt på nästa köp!"
-)
 
 
 def test_an_allowed_message_is_recorded_with_its_audit_trail_and_queued(session: Session) -> None:
     w = world(session)
     o = order(session, w)
-    outcome = messaging.send(
-        session,
-        w.seller,
-        o.amazon_order_id,
-        Kind.CONFIRM_ORDER_DETAILS,
-        text=GOOD_SV.format(order_id=o.amazon_order_id),
-        now=NOW,
-        settings=SETTINGS,
-    )
+    outcome = send(session, w.seller, o)
     assert outcome.status == "accepted", outcome.explain("en")
     stored = session.scalars(select(Message).where(Message.order_id == o.id)).one()
     assert stored.decision == "deliver"
@@ -56,15 +38,7 @@ def test_an_allowed_message_is_recorded_with_its_audit_trail_and_queued(session:
 def test_a_blocked_message_says_every_rule_excerpt_and_fix_in_the_sellers_language(session: Session) -> None:
     w = world(session)
     o = order(session, w)
-    outcome = messaging.send(
-        session,
-        w.seller,
-        o.amazon_order_id,
-        Kind.CONFIRM_ORDER_DETAILS,
-        text=BAD_SV.format(order_id=o.amazon_order_id),
-        now=NOW,
-        settings=SETTINGS,
-    )
+    outcome = send(session, w.seller, o, BAD_SV)
     assert outcome.status == "blocked"
     explained = outcome.explain("sv")
     rules = {finding["rule"] for finding in explained}
@@ -146,24 +120,12 @@ def test_attachment_types_are_sniffed_not_taken_from_the_name(session: Session) 
     assert outcome.message.body  # the covering note of the marketplace's template
 
 
-def _blocked(session: Session, w: object, order_id: str, at: object) -> messaging.Outcome:
-    return messaging.send(
-        session,
-        w.seller,  # type: ignore[attr-defined]
-        order_id,
-        Kind.CONFIRM_ORDER_DETAILS,
-        text=BAD_SV.format(order_id=order_id),
-        now=at,  # type: ignore[arg-type]
-        settings=SETTINGS,
-    )
-
-
 def test_violations_restrict_to_templates_then_suspend_and_every_move_is_recorded(session: Session) -> None:
     w = world(session)
     o = order(session, w)
     moves = []
     for n in range(SETTINGS.suspend_after):
-        outcome = _blocked(session, w, o.amazon_order_id, NOW + timedelta(minutes=n))
+        outcome = send(session, w.seller, o, BAD_SV, now=NOW + timedelta(minutes=n))
         if outcome.standing_change is not None:
             moves.append((n + 1, outcome.standing_change.to_standing))
     assert moves == [(SETTINGS.templates_only_after, "templates_only"), (SETTINGS.suspend_after, "suspended")]
@@ -172,15 +134,7 @@ def test_violations_restrict_to_templates_then_suspend_and_every_move_is_recorde
     text = standing.explain(changes[-1], "sv")
     assert str(SETTINGS.suspend_after) in text and text != standing.explain(changes[-1], "en")
     later = NOW + timedelta(hours=1)
-    refused = messaging.send(
-        session,
-        w.seller,
-        o.amazon_order_id,
-        Kind.CONFIRM_ORDER_DETAILS,
-        text=GOOD_SV.format(order_id=o.amazon_order_id),
-        now=later,
-        settings=SETTINGS,
-    )
+    refused = send(session, w.seller, o, now=later)
     assert refused.status == "refused"
     assert messaging.Refusal.SELLER_SUSPENDED in {r.code for r in refused.reasons}
 
@@ -189,15 +143,7 @@ def test_templates_only_allows_templates_but_not_free_text(session: Session) -> 
     w = world(session)
     o = order(session, w)
     standing._move(session, w.seller, standing.TEMPLATES_ONLY, "violations", NOW, until=NOW + timedelta(days=14))
-    free = messaging.send(
-        session,
-        w.seller,
-        o.amazon_order_id,
-        Kind.CONFIRM_ORDER_DETAILS,
-        text=GOOD_SV.format(order_id=o.amazon_order_id),
-        now=NOW,
-        settings=SETTINGS,
-    )
+    free = send(session, w.seller, o)
     assert free.status == "refused"
     assert {r.code for r in free.reasons} == {messaging.Refusal.SELLER_TEMPLATES_ONLY}
     templated = messaging.send(
@@ -225,9 +171,9 @@ def test_violations_outside_the_window_do_not_count(session: Session) -> None:
     w = world(session)
     o = order(session, w)
     for n in range(SETTINGS.templates_only_after - 1):
-        _blocked(session, w, o.amazon_order_id, NOW + timedelta(minutes=n))
+        send(session, w.seller, o, BAD_SV, now=NOW + timedelta(minutes=n))
     later = NOW + timedelta(days=SETTINGS.violation_window_days + 1)
-    assert _blocked(session, w, o.amazon_order_id, later).standing_change is None
+    assert send(session, w.seller, o, BAD_SV, now=later).standing_change is None
     assert standing.violations(session, w.seller, later, SETTINGS) == 1
 
 
@@ -237,18 +183,7 @@ def test_over_the_daily_cap_messages_wait_for_the_next_day_and_are_checked_again
     w = world(session)
     first, second, third = order(session, w), order(session, w), order(session, w)
     settings = replace(SETTINGS, daily_cap_base=1, daily_cap_multiplier=0)
-    outcomes = [
-        messaging.send(
-            session,
-            w.seller,
-            o.amazon_order_id,
-            Kind.CONFIRM_ORDER_DETAILS,
-            text=GOOD_SV.format(order_id=o.amazon_order_id),
-            now=NOW,
-            settings=settings,
-        )
-        for o in (first, second, third)
-    ]
+    outcomes = [send(session, w.seller, o, settings=settings) for o in (first, second, third)]
     assert [o.status for o in outcomes] == ["accepted", "held", "held"]
     tomorrow = outcomes[1].message.deliver_after
     assert tomorrow is not None and tomorrow.date() == (NOW + timedelta(days=1)).date()
@@ -278,25 +213,9 @@ def test_an_opted_out_buyer_gets_critical_messages_only(session: Session) -> Non
     w = world(session)
     o = order(session, w)
     w.buyer.opted_out = True
-    critical = messaging.send(
-        session,
-        w.seller,
-        o.amazon_order_id,
-        Kind.CONFIRM_ORDER_DETAILS,
-        text=GOOD_SV.format(order_id=o.amazon_order_id),
-        now=NOW,
-        settings=SETTINGS,
-    )
+    critical = send(session, w.seller, o)
     assert critical.status == "accepted"
-    free = messaging.send(
-        session,
-        w.seller,
-        o.amazon_order_id,
-        Kind.PROACTIVE,
-        text=GOOD_SV.format(order_id=o.amazon_order_id),
-        now=NOW,
-        settings=SETTINGS,
-    )
+    free = send(session, w.seller, o, kind=Kind.PROACTIVE)
     assert free.status == "refused"
     assert {r.code for r in free.reasons} == {messaging.Refusal.BUYER_OPTED_OUT}
 

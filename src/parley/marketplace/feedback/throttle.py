@@ -7,13 +7,13 @@ starts afresh when a pause ends, so one old run of refusals does not pause the s
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from parley.marketplace.environment import SettingsError, overrides
 from parley.policy.i18n import N_
 from parley.store.feedback_models import FeedbackRequest, FeedbackThrottle
 from parley.store.models import Seller
@@ -37,19 +37,10 @@ class ThrottleConfig:
     @classmethod
     def from_environment(cls, environ: dict[str, str] | None = None) -> ThrottleConfig:
         """Defaults, overridden by ``PARLEY_FEEDBACK_<FIELD>`` (``PARLEY_FEEDBACK_PAUSE_DAYS``) where set."""
-        environ = dict(os.environ if environ is None else environ)
-        values: dict[str, float] = {}
-        for field in fields(cls):
-            name = f"PARLEY_FEEDBACK_{field.name.upper()}"
-            if name in environ:
-                try:
-                    value = float(environ[name]) if field.name == "refused_share" else int(environ[name])
-                except ValueError:
-                    raise ValueError(f"{name} must be a number, not {environ[name]!r}") from None
-                if value < 0 or (field.name == "refused_share" and value > 1):
-                    raise ValueError(f"{name} is out of range: {environ[name]}")
-                values[field.name] = value
-        return cls(**values)  # type: ignore[arg-type]
+        values = overrides(cls, "PARLEY_FEEDBACK_", environ)
+        if values.get("refused_share", 0) > 1:
+            raise SettingsError("PARLEY_FEEDBACK_REFUSED_SHARE is a share: 0 to 1")
+        return cls(**values)
 
 
 def active(session: Session, seller: Seller, now: datetime) -> FeedbackThrottle | None:

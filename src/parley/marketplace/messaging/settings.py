@@ -6,12 +6,11 @@ Operators tune enforcement and volume without code: a deployment sets, say,
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
+from parley.marketplace.environment import SettingsError, overrides
 
-class SettingsError(ValueError):
-    """A setting that is not a whole number, or is out of range."""
+__all__ = ["MessagingSettings", "SettingsError"]
 
 
 @dataclass(frozen=True)
@@ -46,17 +45,4 @@ class MessagingSettings:
     @classmethod
     def from_environment(cls, environ: dict[str, str] | None = None) -> MessagingSettings:
         """Defaults, overridden by ``PARLEY_<FIELD>`` (``PARLEY_SUSPEND_AFTER``) where set."""
-        environ = dict(os.environ if environ is None else environ)
-        values: dict[str, int] = {}
-        for field in fields(cls):
-            name = f"PARLEY_{field.name.upper()}"
-            if name not in environ:
-                continue
-            try:
-                value = int(environ[name])
-            except ValueError:
-                raise SettingsError(f"{name} must be a whole number, not {environ[name]!r}") from None
-            if value < 0:
-                raise SettingsError(f"{name} must not be negative")
-            values[field.name] = value
-        return cls(**values)
+        return cls(**overrides(cls, "PARLEY_", environ))
